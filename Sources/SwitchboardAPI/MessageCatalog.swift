@@ -10,4 +10,8 @@ public enum MessageCatalog {
   public static let all: [any ProtoMessage.Type] =
     [ProtoTimestamp.self, ProtoDuration.self]
     + GRPCHealthV1.messageTypes
+    + GRPCReflectionV1.messageTypes
+    + GRPCTesting.emptyMessageTypes
+    + GRPCTesting.messagesMessageTypes
+    + GRPCTesting.testMessageTypes
 }
