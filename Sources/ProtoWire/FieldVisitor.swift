@@ -30,6 +30,13 @@ extension FieldVisitor {
     if !T.isDefault(value) { visit(value, as: type, field: field) }
   }
 
+  /// A field with explicit presence (proto3 `optional`): visited whenever set, even to its
+  /// default value.
+  @inlinable @inline(__always)
+  public mutating func optional<T: ProtoFieldType>(_ value: T.Value?, _ type: T.Type, _ field: Int) {
+    if let value { visit(value, as: type, field: field) }
+  }
+
   /// A repeated numeric field (packed).
   @inlinable @inline(__always)
   public mutating func repeated<T: ProtoPackableFieldType>(_ values: [T.Value], _ type: T.Type, _ field: Int) {

@@ -22,10 +22,11 @@ public protocol ProtoMessage: Sendable, Equatable {
     _ number: Int, _ wireType: WireType, _ decoder: inout WireDecoder
   ) throws(WireFormatError) -> Bool
 
-  /// The exact number of bytes `encode(to:)` writes.
-  func encodedSize() -> Int
+  /// Adds the message's encoded size to `sizer` (the sizing pass; specialized per type).
+  func size(into sizer: inout WireSizer)
 
-  /// Writes the message's fields (without any length prefix).
+  /// Writes the message's fields, without any length prefix (the writing pass; specialized per
+  /// type).
   func encode(to encoder: inout WireEncoder)
 
   /// Reads fields until the decoder's current limit, merging them into `self` as protobuf does
@@ -35,9 +36,15 @@ public protocol ProtoMessage: Sendable, Equatable {
 
 extension ProtoMessage {
   @inlinable
+  public func size(into sizer: inout WireSizer) {
+    traverse(&sizer)
+  }
+
+  /// The exact number of bytes the encoding takes.
+  @inlinable
   public func encodedSize() -> Int {
     var sizer = WireSizer()
-    traverse(&sizer)
+    size(into: &sizer)
     return sizer.size
   }
 
@@ -55,28 +62,57 @@ extension ProtoMessage {
     }
   }
 
-  /// The message's encoding: sized first, then written into one exactly sized allocation.
+  /// Runs `body` with a table for nested message sizes that lives on the stack.
   @inlinable
-  public func serializedBytes() -> [UInt8] {
-    let size = encodedSize()
-    return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      var encoder = WireEncoder(UnsafeMutableRawBufferPointer(buffer))
-      encode(to: &encoder)
-      encoder.finish()
-      initialized = size
+  func withNestedSizes<Result>(_ body: (inout NestedSizes) -> Result) -> Result {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { stack in
+      var table = NestedSizes(stack)
+      defer { table.release() }
+      return body(&table)
     }
   }
 
-  /// Writes the encoding into `buffer`, which must hold at least `encodedSize()` bytes, and returns
-  /// the number of bytes written.
+  /// The sizing pass, recording nested sizes in `table`.
   @inlinable
-  public func serialize(into buffer: UnsafeMutableRawBufferPointer) -> Int {
-    let size = encodedSize()
-    precondition(buffer.count >= size, "buffer of \(buffer.count) bytes for a \(size)-byte message")
-    var encoder = WireEncoder(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<size]))
+  func recordedSize(_ table: inout NestedSizes) -> Int {
+    withUnsafeMutablePointer(to: &table) { recording in
+      var sizer = WireSizer(recordingInto: recording)
+      size(into: &sizer)
+      return sizer.size
+    }
+  }
+
+  /// The writing pass into exactly `buffer.count` bytes, with the sizes `recordedSize` found.
+  @inlinable
+  func write(into buffer: UnsafeMutableRawBufferPointer, _ table: NestedSizes) {
+    var encoder = WireEncoder(buffer, nestedSizes: table.base)
     encode(to: &encoder)
     encoder.finish()
-    return size
+  }
+
+  /// The message's encoding: sized once (nested sizes recorded on the stack), then written into
+  /// one exactly sized allocation, the only one encoding makes.
+  @inlinable
+  public func serializedBytes() -> [UInt8] {
+    withNestedSizes { table in
+      let size = recordedSize(&table)
+      return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        write(into: UnsafeMutableRawBufferPointer(buffer), table)
+        initialized = size
+      }
+    }
+  }
+
+  /// Writes the encoding at the start of `buffer`, which must hold at least `encodedSize()` bytes,
+  /// and returns the number of bytes written. Allocates nothing.
+  @inlinable
+  public func serialize(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    withNestedSizes { table in
+      let size = recordedSize(&table)
+      precondition(buffer.count >= size, "buffer of \(buffer.count) bytes for a \(size)-byte message")
+      write(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<size]), table)
+      return size
+    }
   }
 
   /// Decodes a message from its encoding.

@@ -41,7 +41,18 @@ public struct WireDecoder {
   @inlinable @inline(__always)
   public mutating func readVarint() throws(WireFormatError) -> UInt64 {
     let available = limit &- position
-    if available > 0 {
+    if available >= 2 {
+      let first = base.load(fromByteOffset: position, as: UInt8.self)
+      if first < 0x80 {
+        position &+= 1
+        return UInt64(first)
+      }
+      let second = base.load(fromByteOffset: position &+ 1, as: UInt8.self)
+      if second < 0x80 {
+        position &+= 2
+        return UInt64(first & 0x7F) | UInt64(second) << 7
+      }
+    } else if available == 1 {
       let first = base.load(fromByteOffset: position, as: UInt8.self)
       if first < 0x80 {
         position &+= 1
@@ -105,11 +116,12 @@ public struct WireDecoder {
     if length == 0 { return "" }
     let bytes = UnsafeBufferPointer(
       start: (base + position).assumingMemoryBound(to: UInt8.self), count: length)
-    guard let string = String(validating: bytes, as: UTF8.self) else {
+    guard isValidUTF8(bytes.baseAddress.unsafelyUnwrapped, length) else {
       throw error(.invalidUTF8, at: start)
     }
     position &+= length
-    return string
+    // Valid input, so this neither repairs nor fails; it is the stdlib's fast non-generic path.
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Reads length-delimited bytes.
@@ -271,9 +283,8 @@ public struct WireDecoder {
   public mutating func message<M: ProtoMessage>(
     _ message: inout M?, _ wireType: WireType
   ) throws(WireFormatError) {
-    var value = message ?? M()
-    try self.message(&value, wireType)
-    message = value
+    if message == nil { message = M() }
+    try self.message(&message!, wireType)
   }
 
   /// Appends one element to a repeated message field.

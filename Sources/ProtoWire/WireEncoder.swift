@@ -3,38 +3,51 @@
 /// Every write checks that it fits, so a `traverse` that visits differently in the two passes
 /// traps instead of writing out of bounds; `finish()` checks the buffer was filled exactly.
 public struct WireEncoder: FieldVisitor {
-  @usableFromInline var cursor: UnsafeMutableRawPointer?
-  @usableFromInline let end: UnsafeMutableRawPointer?
+  @usableFromInline var cursor: UnsafeMutableRawPointer
+  @usableFromInline let end: UnsafeMutableRawPointer
+  /// Nested message sizes recorded by the sizing pass, or nil to size nested messages again.
+  @usableFromInline let nestedSizes: UnsafePointer<Int>?
+  @usableFromInline var nextNestedSize = 0
 
-  /// An encoder that fills `buffer` from its start.
+  /// An encoder that fills `buffer` from its start. `nestedSizes`, when given, holds the sizes a
+  /// recording `WireSizer` found for the same message.
   @inlinable
-  public init(_ buffer: UnsafeMutableRawBufferPointer) {
-    self.cursor = buffer.baseAddress
-    self.end = buffer.baseAddress.map { $0 + buffer.count }
+  public init(_ buffer: UnsafeMutableRawBufferPointer, nestedSizes: UnsafePointer<Int>? = nil) {
+    // An empty buffer has no address; nothing will be written, so any non-null one will do.
+    let start = buffer.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 0x8).unsafelyUnwrapped
+    self.cursor = start
+    self.end = start + buffer.count
+    self.nestedSizes = nestedSizes
   }
 
   /// The bytes still free.
   @inlinable
-  public var remaining: Int {
-    guard let cursor, let end else { return 0 }
-    return end - cursor
-  }
+  public var remaining: Int { end - cursor }
 
-  /// Traps unless the buffer is exactly full.
+  /// Traps unless the buffer is exactly full: the check that the sizing and writing passes agreed.
   @inlinable
   public func finish() {
     precondition(remaining == 0, "encoder finished with \(remaining) bytes unwritten")
   }
 
+  /// The writing pass fills a buffer that the sizing pass measured with the same `traverse` of the
+  /// same immutable value, so writes fit by construction; debug builds check each one, and
+  /// `finish()` checks the total in every build.
   @inlinable @inline(__always)
   func reserve(_ count: Int) -> UnsafeMutableRawPointer {
-    precondition(remaining >= count, "encoding overran the size computed for it")
-    return cursor.unsafelyUnwrapped
+    assert(remaining >= count, "encoding overran the size computed for it")
+    return cursor
   }
 
   /// Writes a base-128 varint.
   @inlinable @inline(__always)
   public mutating func writeVarint(_ value: UInt64) {
+    if value < 0x80 {
+      let start = reserve(1)
+      start.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+      cursor = start + 1
+      return
+    }
     let count = Varint.size(value)
     let start = reserve(count)
     var value = value
@@ -120,20 +133,31 @@ public struct WireEncoder: FieldVisitor {
   @inlinable
   public mutating func visitMessage<M: ProtoMessage>(_ message: M, field: Int) {
     writeTag(field, .lengthDelimited)
-    writeVarint(UInt64(message.encodedSize()))
-    message.encode(to: &self)
+    let body: Int
+    if let nestedSizes {
+      body = nestedSizes[nextNestedSize]
+      nextNestedSize &+= 1
+    } else {
+      body = message.encodedSize()
+    }
+    writeVarint(UInt64(body))
+    message.traverse(&self)
   }
 
   @inlinable
   public mutating func visitRepeatedMessage<M: ProtoMessage>(_ messages: [M], field: Int) {
-    for message in messages { visitMessage(message, field: field) }
+    messages.withUnsafeBufferPointer { elements in
+      for position in elements.indices { visitMessage(elements[position], field: field) }
+    }
   }
 
   @inlinable
   public mutating func visitMap<K: ProtoMapKeyType, V: ProtoFieldType>(
     _ map: ProtoMap<K.Value, V.Value>, key: K.Type, value: V.Type, field: Int
   ) {
-    for (key, value) in map {
+    for position in map.storedKeys.indices {
+      let key = map.storedKeys[position]
+      let value = map.storedValues[position]
       writeTag(field, .lengthDelimited)
       writeVarint(UInt64(mapEntrySize(key, K.self, value, V.self)))
       if !K.isDefault(key) {

@@ -2,10 +2,33 @@
 public struct WireSizer: FieldVisitor {
   /// The bytes counted so far.
   public var size = 0
+  /// Where nested message sizes are recorded for the writing pass, if anywhere.
+  @usableFromInline let nestedSizes: UnsafeMutablePointer<NestedSizes>?
 
-  /// A sizer at zero.
+  /// A sizer at zero that records nothing.
   @inlinable
-  public init() {}
+  public init() { self.nestedSizes = nil }
+
+  /// A sizer at zero that records each nested message's size in `nestedSizes`, for a
+  /// `WireEncoder` created with the same table.
+  @inlinable
+  public init(recordingInto nestedSizes: UnsafeMutablePointer<NestedSizes>) {
+    self.nestedSizes = nestedSizes
+  }
+
+  /// Adds a nested message's body size to the running total and returns it, recording it when
+  /// this sizer records.
+  @inlinable @inline(__always)
+  mutating func nestedBody<M: ProtoMessage>(_ message: M) -> Int {
+    let slot = nestedSizes?.pointee.reserve()
+    let outer = size
+    size = 0
+    message.traverse(&self)
+    let body = size
+    size = outer
+    if let slot { nestedSizes.unsafelyUnwrapped.pointee.set(slot, body) }
+    return body
+  }
 
   @inlinable
   public mutating func visit<T: ProtoFieldType>(_ value: T.Value, as type: T.Type, field: Int) {
@@ -28,16 +51,18 @@ public struct WireSizer: FieldVisitor {
 
   @inlinable
   public mutating func visitMessage<M: ProtoMessage>(_ message: M, field: Int) {
-    let body = message.encodedSize()
+    let body = nestedBody(message)
     size &+= Varint.tagSize(field) &+ Varint.size(UInt64(body)) &+ body
   }
 
   @inlinable
   public mutating func visitRepeatedMessage<M: ProtoMessage>(_ messages: [M], field: Int) {
     let tag = Varint.tagSize(field)
-    for message in messages {
-      let body = message.encodedSize()
-      size &+= tag &+ Varint.size(UInt64(body)) &+ body
+    messages.withUnsafeBufferPointer { elements in
+      for position in elements.indices {
+        let body = nestedBody(elements[position])
+        size &+= tag &+ Varint.size(UInt64(body)) &+ body
+      }
     }
   }
 
@@ -46,8 +71,8 @@ public struct WireSizer: FieldVisitor {
     _ map: ProtoMap<K.Value, V.Value>, key: K.Type, value: V.Type, field: Int
   ) {
     let tag = Varint.tagSize(field)
-    for (key, value) in map {
-      let body = mapEntrySize(key, K.self, value, V.self)
+    for position in map.storedKeys.indices {
+      let body = mapEntrySize(map.storedKeys[position], K.self, map.storedValues[position], V.self)
       size &+= tag &+ Varint.size(UInt64(body)) &+ body
     }
   }

@@ -14,4 +14,11 @@ public enum MessageCatalog {
     + GRPCTesting.emptyMessageTypes
     + GRPCTesting.messagesMessageTypes
     + GRPCTesting.testMessageTypes
+    + SwitchboardV1.commonMessageTypes
+    + SwitchboardV1.agentsMessageTypes
+    + SwitchboardV1.adminMessageTypes
+    + SwitchboardV1.conversationsMessageTypes
+    + SwitchboardV1.transcriptsMessageTypes
+    + SwitchboardV1.supervisionMessageTypes
+    + SwitchboardV1.eventsMessageTypes
 }
