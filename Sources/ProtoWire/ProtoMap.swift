@@ -25,12 +25,11 @@ extension Bool: ProtoMapKey {}
 extension String: ProtoMapKey {
   @inlinable
   public static func isSameKey(_ lhs: String, _ rhs: String) -> Bool {
-    // Equal bytes imply Swift equality, whose fast paths reject most different keys cheaply;
-    // only canonically equivalent strings need their bytes compared.
-    guard lhs == rhs else { return false }
     let left = lhs.utf8
     let right = rhs.utf8
-    guard left.count == right.count else { return false }
+    // Different lengths are different keys; equal bytes imply Swift equality, whose fast paths
+    // reject most other keys cheaply; only canonically equivalent strings need a byte compare.
+    guard left.count == right.count, lhs == rhs else { return false }
     let compared = left.withContiguousStorageIfAvailable { leftBytes in
       right.withContiguousStorageIfAvailable { rightBytes in leftBytes.elementsEqual(rightBytes) }
     }
@@ -135,6 +134,11 @@ public struct ProtoMap<Key: ProtoMapKey, Value: Sendable & Equatable>: Sendable 
         if let position = position(of: key) {
           storedValues[position] = newValue
           return
+        }
+        if storedKeys.isEmpty {
+          // Maps usually hold a handful of pairs: grow once, not at 1, 2, 4 and 8.
+          storedKeys.reserveCapacity(8)
+          storedValues.reserveCapacity(8)
         }
         storedKeys.append(key)
         storedValues.append(newValue)

@@ -136,7 +136,7 @@ public struct WireDecoder {
 
   // MARK: Tags and unknown fields
 
-  @inlinable
+  @inlinable @inline(__always)
   mutating func readTag() throws(WireFormatError) -> (Int, WireType) {
     field = 0
     fieldStart = position
@@ -145,10 +145,11 @@ public struct WireDecoder {
     guard number >= 1, number <= UInt64(maxFieldNumber) else {
       throw error(.invalidFieldNumber, at: fieldStart)
     }
-    guard let wireType = WireType(rawValue: UInt8(key & 7)) else {
+    let rawWireType = UInt8(truncatingIfNeeded: key & 7)
+    guard rawWireType <= WireType.fixed32.rawValue else {
       throw error(.invalidWireType, at: fieldStart)
     }
-    return (Int(number), wireType)
+    return (Int(number), WireType(rawValue: rawWireType).unsafelyUnwrapped)
   }
 
   /// Reads the next tag of the current message, or returns nil at its end.
