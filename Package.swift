@@ -15,6 +15,14 @@ let package = Package(
   products: [
     .library(name: "ProtoWire", targets: ["ProtoWire"]),
     .library(name: "SwitchboardAPI", targets: ["SwitchboardAPI"]),
+    .library(name: "SwitchboardClient", targets: ["SwitchboardClient"]),
+    .executable(name: "switchboard", targets: ["switchboard"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // The protobuf wire format, by hand.
@@ -22,9 +30,71 @@ let package = Package(
     // A Swift type for every message of Protos/.
     .target(name: "SwitchboardAPI", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
 
+    // C libraries, wrapped: HTTP/2 (nghttp2) and gzip/deflate (zlib).
+    .systemLibrary(
+      name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Transport-neutral gRPC: status, metadata, deadlines, framing, compression, routing.
+    .target(
+      name: "RPCCore",
+      dependencies: [
+        "ProtoWire", "CZlib", .product(name: "DequeModule", package: "swift-collections"),
+      ],
+      swiftSettings: swiftSettings),
+    // nghttp2 sessions driven by SwiftNIO, server and client.
+    .target(
+      name: "HTTP2Transport",
+      dependencies: [
+        "CNGHTTP2", "RPCCore",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings),
+    // The RPC services: standard ones (health, reflection, interop testing) and, later, the
+    // domain's.
+    .target(
+      name: "SwitchboardServices",
+      dependencies: [
+        "ProtoWire", "RPCCore", "SwitchboardAPI", .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings),
+    // A Swift client: typed stubs over the nghttp2 client session.
+    .target(
+      name: "SwitchboardClient", dependencies: ["HTTP2Transport", "RPCCore", "SwitchboardAPI"],
+      swiftSettings: swiftSettings),
+    // `switchboard serve`, `switchboard interop-server`.
+    .executableTarget(
+      name: "switchboard",
+      dependencies: [
+        "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardServices",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
+
     .testTarget(name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .testTarget(
       name: "SwitchboardAPITests", dependencies: ["SwitchboardAPI", "ProtoWire", "ProtobufCReference"],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "HTTP2TransportTests",
+      dependencies: [
+        "HTTP2Transport", "RPCCore", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SwitchboardServicesTests",
+      dependencies: ["SwitchboardServices", "RPCCore", "SwitchboardAPI"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SwitchboardClientTests",
+      dependencies: ["SwitchboardClient", "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardServices"],
       swiftSettings: swiftSettings),
     // libprotobuf-c, the reference the codec is tested against: protoc-c output for every .proto
     // (Tools/regenerate-reference.sh) and a generic harness driven by its descriptors.

@@ -3,17 +3,18 @@
 #
 # The one test command (CI runs it through .ci/run). In order, stopping at the first failure:
 #   1. Tools/bootstrap.sh                      install what is missing (Debian packages, .venv/)
-#   2. Tools/regenerate-reference.sh --check   libprotobuf-c reference code is current (if present)
-#   3. swift build --build-tests -Xswiftc -warnings-as-errors
+#   2. Tools/regenerate-reference.sh --check   generated code is current: the libprotobuf-c
+#      Tools/generate-descriptor-set.sh --check  reference code and reflection's descriptor set
+#   3. swift build --build-tests -Xswiftc -warnings-as-errors   (everything, `switchboard` too)
 #   4. swift test --skip-build
-#   5. .venv/bin/python -m pytest Tests/Interop -q
+#   5. .venv/bin/python -m pytest Tests/Interop -q   against the `switchboard` just built
 # Exits non-zero if any step failed.
 set -euo pipefail
 
 if [[ $# -gt 0 ]]; then
   case "$1" in
     -h | --help)
-      sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -61,16 +62,17 @@ step "bootstrap"
 Tools/bootstrap.sh
 step_done
 
-step "protobuf-c reference code is current"
-if [[ -f Tools/regenerate-reference.sh ]]; then
-  bash Tools/regenerate-reference.sh --check
-  step_done
-else
-  echo "skipped: Tools/regenerate-reference.sh does not exist yet"
-fi
+step "generated code is current"
+bash Tools/regenerate-reference.sh --check
+bash Tools/generate-descriptor-set.sh --check
+step_done
 
 step "swift build (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
+# The server that Tests/Interop starts (interop_server.py) is the one just built.
+SWITCHBOARD_BIN="$(swift build --show-bin-path)/switchboard"
+[[ -x "$SWITCHBOARD_BIN" ]] || { echo "the build made no $SWITCHBOARD_BIN" >&2; exit 1; }
+export SWITCHBOARD_BIN
 step_done
 
 step "swift test"

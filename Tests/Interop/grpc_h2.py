@@ -48,16 +48,12 @@ DEFAULT_TIMEOUT = 10.0
 
 @dataclass
 class Frame:
-    """One frame as the server sent it, with what the client had sent when it arrived."""
+    """One frame as the server sent it."""
 
     type: int
     flags: int
     stream_id: int
     payload: bytes
-    # Flow-controlled DATA bytes the client had sent, on this frame's stream and on the whole
-    # connection, when this frame was read.
-    sent_on_stream: int = 0
-    sent_on_connection: int = 0
 
     @property
     def name(self):
@@ -78,7 +74,10 @@ class Frame:
         }
 
     def __repr__(self):
-        return f"<{self.name} flags=0x{self.flags:x} stream={self.stream_id} len={len(self.payload)}>"
+        return (
+            f"<{self.name} flags=0x{self.flags:x} stream={self.stream_id} "
+            f"len={len(self.payload)}>"
+        )
 
 
 @dataclass
@@ -235,8 +234,6 @@ class H2Connection:
         self.settings_acked = False
         self.closed_by_server = False
         self._raw = bytearray()
-        self.sent_data = {}  # stream id -> flow-controlled DATA bytes sent
-        self.sent_data_total = 0
         self.conn.initiate_connection()
         self.flush()
         self.wait_for(
@@ -303,16 +300,7 @@ class H2Connection:
             stream_id = int.from_bytes(self._raw[5:9], "big") & 0x7FFFFFFF
             payload = bytes(self._raw[9 : 9 + length])
             del self._raw[: 9 + length]
-            self.frames.append(
-                Frame(
-                    frame_type,
-                    flags,
-                    stream_id,
-                    payload,
-                    sent_on_stream=self.sent_data.get(stream_id, 0),
-                    sent_on_connection=self.sent_data_total,
-                )
-            )
+            self.frames.append(Frame(frame_type, flags, stream_id, payload))
 
     def _response(self, stream_id):
         return self.responses.setdefault(stream_id, Response(stream_id))
@@ -401,36 +389,45 @@ class H2Connection:
         self.conn.send_headers(stream_id, headers, end_stream=end_stream)
         self.flush()
         self._response(stream_id)
-        self.sent_data.setdefault(stream_id, 0)
         return stream_id
 
-    def send_data(self, stream_id, data, end_stream=False, max_frame=None):
-        """Sends `data` on the stream in DATA frames, never past the server's flow-control
-        windows: it waits for WINDOW_UPDATEs when they are used up."""
+    def send_data(self, stream_id, data, end_stream=False, max_frame=None, deadline=None):
+        """Sends `data` on the stream in DATA frames (of at most `max_frame` bytes), never past
+        the server's flow-control windows: it waits for WINDOW_UPDATEs when they are used up.
+        With a `deadline` (time.monotonic()), it stops waiting then and returns how many bytes
+        it sent (without END_STREAM unless all went); otherwise it returns len(data)."""
         view = memoryview(data)
+        sent = 0
         while True:
             response = self.responses.get(stream_id)
             if response is not None and response.closed:
                 raise ConnectionError(f"the server closed the stream: {response.describe()}")
             size = min(
-                len(view), self.conn.local_flow_control_window(stream_id),
-                self.conn.max_outbound_frame_size, max_frame or len(view) or 1,
+                len(view),
+                self.conn.local_flow_control_window(stream_id),
+                self.conn.max_outbound_frame_size,
+                max_frame or len(view) or 1,
             )
             if size > 0 or not view:
                 last = size == len(view)
                 self.conn.send_data(stream_id, bytes(view[:size]), end_stream=end_stream and last)
-                self.sent_data[stream_id] = self.sent_data.get(stream_id, 0) + size
-                self.sent_data_total += size
                 self.flush()
                 view = view[size:]
+                sent += size
                 if last:
-                    return
-            else:
-                self.wait_for(
-                    lambda: self.conn.local_flow_control_window(stream_id) > 0
-                    or self.responses[stream_id].closed,
-                    f"flow-control window on stream {stream_id}",
-                )
+                    return sent
+                continue
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return sent
+                self.pump(remaining)
+                continue
+            self.wait_for(
+                lambda: self.conn.local_flow_control_window(stream_id) > 0
+                or self.responses[stream_id].closed,
+                f"flow-control window on stream {stream_id}",
+            )
 
     def send_message(self, stream_id, data, compressed=False, end_stream=False):
         self.send_data(stream_id, frame_message(data, compressed), end_stream=end_stream)

@@ -2,7 +2,8 @@
 
 Which server (environment):
   INTEROP_SERVER   unset or `switchboard`: the Swift server, `SWITCHBOARD_BIN interop-server
-                   --port N`; `python`: the grpcio reference peer, Tools/peers/grpcio_interop_server.py
+                   --port N`; `python`: the grpcio reference peer,
+                   Tools/peers/grpcio_interop_server.py
   SWITCHBOARD_BIN  the switchboard executable (default .build/debug/switchboard; relative to the
                    repository root)
   INTEROP_HOST     the address the suite connects to (default 127.0.0.1)

@@ -150,7 +150,7 @@ def metadata_value(metadata, key):
     return values[0]
 
 
-# --- interop-test-descriptions.md: the client test cases --------------------------------------------
+# --- interop-test-descriptions.md: the client test cases ------------------------------------------
 
 
 def test_empty_unary(stub, pb):
@@ -341,7 +341,7 @@ def test_unknown_method_of_a_known_service(channel, pb):
     assert status_of(raised.value) == grpc.StatusCode.UNIMPLEMENTED
 
 
-# --- compression (interop: client_compressed_*, server_compressed_*) --------------------------------
+# --- compression (interop: client_compressed_*, server_compressed_*) ------------------------------
 
 
 @peer_limitation("cannot see whether a request was compressed, so the probe succeeds (OK)")
@@ -461,7 +461,7 @@ def test_oversize_request_is_resource_exhausted_and_channel_survives(stub, pb):
     assert_zeros(response.payload, 314159)
 
 
-# --- concurrency and deadlines ----------------------------------------------------------------------
+# --- concurrency and deadlines --------------------------------------------------------------------
 
 
 def test_100_concurrent_streams_on_one_channel(stub, pb, request_stream):

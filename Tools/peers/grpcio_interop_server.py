@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Usage: .venv/bin/python Tools/peers/grpcio_interop_server.py [--port N] [--host ADDR]
-                                                                  [--max-workers N]
+                                                                  [--max-workers N] [--bdp-probe]
 
 The reference gRPC peer: a grpcio (sync API) server of `grpc.testing.TestService` as the gRPC
 repository's doc/interop-test-descriptions.md ("Server") describes it, plus `grpc.health.v1.Health`
@@ -11,6 +11,10 @@ repository's doc/interop-test-descriptions.md ("Server") describes it, plus `grp
   --port N         port to listen on; 0 (the default) picks a free one
   --host ADDR      address to bind (default 127.0.0.1)
   --max-workers N  handler threads (default 256: each open streaming call holds one)
+  --bdp-probe      let grpc core size its HTTP/2 windows from bandwidth-delay probes (off by
+                   default: then a stream's window grows only as its handler reads, the
+                   backpressure GRPC-WIRE.md asks for; with it on, grpc core may grant megabytes
+                   of window to a handler that is not reading). For throughput comparisons.
 
 Prints `listening on PORT` (and flushes) once it serves; exits 0 on SIGTERM or SIGINT after a
 short grace period for calls in flight.
@@ -256,13 +260,15 @@ def add_reflection_v1(server, service_names, pool):
     two protocols have the same messages and field numbers, so the v1alpha classes read and write
     the v1 bytes."""
     servicer = grpc_reflection.ReflectionServicer(service_names, pool=pool)
+    request_class = reflection_v1alpha_pb2.ServerReflectionRequest
+    response_class = reflection_v1alpha_pb2.ServerReflectionResponse
     handler = grpc.method_handlers_generic_handler(
         REFLECTION_V1,
         {
             "ServerReflectionInfo": grpc.stream_stream_rpc_method_handler(
                 servicer.ServerReflectionInfo,
-                request_deserializer=reflection_v1alpha_pb2.ServerReflectionRequest.FromString,
-                response_serializer=reflection_v1alpha_pb2.ServerReflectionResponse.SerializeToString,
+                request_deserializer=request_class.FromString,
+                response_serializer=response_class.SerializeToString,
             )
         },
     )
@@ -277,6 +283,9 @@ def parse_args(argv):
     parser.add_argument("--port", type=int, default=0, help="port to listen on (0: pick one)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind")
     parser.add_argument("--max-workers", type=int, default=256, help="handler threads")
+    parser.add_argument(
+        "--bdp-probe", action="store_true", help="size HTTP/2 windows from bandwidth probes"
+    )
     return parser.parse_args(argv)
 
 
@@ -294,6 +303,7 @@ def main(argv):
             futures.ThreadPoolExecutor(max_workers=args.max_workers),
             options=[
                 ("grpc.so_reuseport", 0),
+                ("grpc.http2.bdp_probe", 1 if args.bdp_probe else 0),
                 ("grpc.max_receive_message_length", MAX_RECEIVE_MESSAGE_LENGTH),
             ],
         )
