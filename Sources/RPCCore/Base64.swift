@@ -1,11 +1,12 @@
-/// Standard base64 (RFC 4648 §4) for `-bin` metadata: sends padded, accepts padded and unpadded.
-enum Base64 {
+/// Standard base64 (RFC 4648 §4), for `-bin` metadata and for data the package embeds (the
+/// reflection descriptor set): encodes padded, decodes padded and unpadded.
+package enum Base64 {
   private static let alphabet = Array(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8
   )
 
   /// The padded encoding of `bytes`.
-  static func encode(_ bytes: [UInt8]) -> String {
+  package static func encode(_ bytes: [UInt8]) -> String {
     let outputCount = (bytes.count + 2) / 3 * 4
     return String(unsafeUninitializedCapacity: outputCount) { output in
       var out = 0
@@ -36,7 +37,7 @@ enum Base64 {
   }
 
   /// The bytes `text` encodes, with or without padding; nil if it is not base64.
-  static func decode(_ text: String) -> [UInt8]? {
+  package static func decode(_ text: String) -> [UInt8]? {
     var utf8 = Substring(text).utf8[...]
     // Up to two '=' of padding, which must then complete a 4-character group.
     var padding = 0

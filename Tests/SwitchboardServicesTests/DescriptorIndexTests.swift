@@ -176,26 +176,3 @@ struct DescriptorIndexTests {
     }
   }
 }
-
-@Suite("Base64")
-struct Base64Tests {
-  @Test(
-    "decodes padded standard base64",
-    arguments: [
-      ("", [UInt8]()), ("Zg==", Array("f".utf8)), ("Zm8=", Array("fo".utf8)),
-      ("Zm9v", Array("foo".utf8)), ("Zm9vYg==", Array("foob".utf8)),
-      ("+/8A", [0xFB, 0xFF, 0x00]),
-    ]
-  )
-  func decodes(text: String, bytes: [UInt8]) {
-    #expect(Base64.decode(text) == bytes)
-  }
-
-  @Test(
-    "rejects what is not padded standard base64",
-    arguments: ["Zg", "Zg=", "Z===", "Zm9v!A==", "Zg==Zg==", "-_8A"]
-  )
-  func rejects(text: String) {
-    #expect(Base64.decode(text) == nil)
-  }
-}

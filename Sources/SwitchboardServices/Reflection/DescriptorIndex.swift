@@ -1,4 +1,5 @@
 internal import ProtoWire
+internal import RPCCore
 
 /// The files of a descriptor set and the lookups server reflection needs: a file by name, the
 /// file declaring a symbol or an extension, and the extension numbers of a message type. Each file
