@@ -24,10 +24,6 @@ final class ClientConnectionHandler: ChannelInboundHandler, NGHTTP2SessionDelega
   private var waitingWriters: [Int32: HTTP2ClientStream] = [:]
   private var isReading = false
   private var isFlushScheduled = false
-  /// Set while `writeOutput` runs; NIO can call back into this handler from inside its flush.
-  private var isWritingOutput = false
-  /// A nested `writeOutput` asked for another pass.
-  private var isOutputPending = false
 
   init(
     configuration: HTTP2ClientConnection.Configuration,
@@ -153,28 +149,10 @@ final class ClientConnectionHandler: ChannelInboundHandler, NGHTTP2SessionDelega
     waitingWriters[stream.streamID] = stream
   }
 
-
-  /// Moves the session's frames into the channel. NIO may call back into this handler from inside
-  /// the channel flush (a read, a writability change, a closing channel); such a nested call only
-  /// asks for another pass, which the outer call makes, so the output buffer is never entered
-  /// twice.
-  private func writeOutput(_ context: ChannelHandlerContext) throws(HTTP2TransportError) {
-    if isWritingOutput {
-      isOutputPending = true
-      return
-    }
-    isWritingOutput = true
-    defer { isWritingOutput = false }
-    repeat {
-      isOutputPending = false
-      try output?.write(session, to: context, as: wrapOutboundOut)
-    } while isOutputPending && state != .closed
-  }
-
   private func flush() {
     guard let context, state != .idle, state != .closed else { return }
     do {
-      try writeOutput(context)
+      try output?.write(session, to: context, as: wrapOutboundOut)
     } catch {
       close()
       return

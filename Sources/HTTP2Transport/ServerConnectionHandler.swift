@@ -50,10 +50,6 @@ final class ServerConnectionHandler: ChannelInboundHandler, NGHTTP2SessionDelega
   private var output: SessionOutput?
   private var isReading = false
   private var isFlushScheduled = false
-  /// Set while `writeOutput` runs; NIO can call back into this handler from inside its flush.
-  private var isWritingOutput = false
-  /// A nested `writeOutput` asked for another pass.
-  private var isOutputPending = false
   private var peer = ""
 
   private var lastReadTime = NIODeadline.uptimeNanoseconds(0)
@@ -177,28 +173,10 @@ final class ServerConnectionHandler: ChannelInboundHandler, NGHTTP2SessionDelega
 
   /// Writes what nghttp2 has to send (while the channel is writable), resumes writers whose queue
   /// drained, and closes the connection once nghttp2 is finished with it.
-
-  /// Moves the session's frames into the channel. NIO may call back into this handler from inside
-  /// the channel flush (a read, a writability change, a closing channel); such a nested call only
-  /// asks for another pass, which the outer call makes, so the output buffer is never entered
-  /// twice.
-  private func writeOutput(_ context: ChannelHandlerContext) throws(HTTP2TransportError) {
-    if isWritingOutput {
-      isOutputPending = true
-      return
-    }
-    isWritingOutput = true
-    defer { isWritingOutput = false }
-    repeat {
-      isOutputPending = false
-      try output?.write(session, to: context, as: wrapOutboundOut)
-    } while isOutputPending && state != .closed
-  }
-
   private func flush() {
     guard let context, state != .idle, state != .closed else { return }
     do {
-      try writeOutput(context)
+      try output?.write(session, to: context, as: wrapOutboundOut)
     } catch {
       connectionError(error)
       return
@@ -397,7 +375,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, NGHTTP2SessionDelega
     logger.debug("HTTP/2 connection error", metadata: ["peer": "\(peer)", "error": "\(error)"])
     guard let context, state != .closed else { return }
     session.terminate(errorCode: HTTP2ErrorCode.protocolError)
-    try? writeOutput(context)
+    try? output?.write(session, to: context, as: wrapOutboundOut)
     close()
   }
 
