@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // The protobuf wire format, by hand.
@@ -34,6 +35,7 @@ let package = Package(
     .systemLibrary(
       name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // Transport-neutral gRPC: status, metadata, deadlines, framing, compression, routing.
     .target(
       name: "RPCCore",
@@ -56,8 +58,26 @@ let package = Package(
     .target(
       name: "SwitchboardServices",
       dependencies: [
-        "ProtoWire", "RPCCore", "SwitchboardAPI", .product(name: "Logging", package: "swift-log"),
+        "ProtoWire", "RPCCore", "SwitchboardAPI", "SwitchboardCore",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
+      swiftSettings: swiftSettings),
+    // The domain: queues, routing, offers, conversations, supervision, in one in-process
+    // registry (a `Mutex` of state whose changes return effects run after unlocking). No
+    // transport, proto or Foundation imports.
+    .target(
+      name: "SwitchboardCore",
+      dependencies: [
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      swiftSettings: swiftSettings),
+    // The durable journal and transcripts: the `Store` protocol and its SQLite (WAL) implementation
+    // over the system libsqlite3, group-committed on a dedicated writer thread.
+    .target(
+      name: "SwitchboardStore", dependencies: ["SwitchboardCore", "CSQLite"],
       swiftSettings: swiftSettings),
     // A Swift client: typed stubs over the nghttp2 client session.
     .target(
@@ -67,7 +87,7 @@ let package = Package(
     .executableTarget(
       name: "switchboard",
       dependencies: [
-        "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardServices",
+        "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardCore", "SwitchboardServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -89,8 +109,13 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SwitchboardStoreTests", dependencies: ["SwitchboardStore", "SwitchboardCore"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "SwitchboardServicesTests",
-      dependencies: ["SwitchboardServices", "RPCCore", "SwitchboardAPI"],
+      dependencies: ["SwitchboardServices", "SwitchboardCore", "RPCCore", "SwitchboardAPI"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "SwitchboardClientTests",
@@ -113,5 +138,19 @@ let package = Package(
       name: "codec-benchmark",
       dependencies: ["SwitchboardAPI", "ProtoWire", "ProtobufCReference", "CodecBenchmarkSupport"],
       path: "Tools/CodecBenchmark/Sources", swiftSettings: swiftSettings),
+    // Tools/StoreBenchmark: start-up time (open + recovery) of a store with a large history.
+    .executableTarget(
+      name: "store-benchmark", dependencies: ["SwitchboardStore", "SwitchboardCore"],
+      path: "Tools/StoreBenchmark", swiftSettings: swiftSettings),
+    // Tools/ServerConnectionFuzzer: one server connection fed raw client bytes; a libFuzzer
+    // target when Tools/fuzz.sh builds it, a tool that replays inputs otherwise.
+    .executableTarget(
+      name: "server-connection-fuzzer",
+      dependencies: [
+        "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardServices",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+      ],
+      path: "Tools/ServerConnectionFuzzer/Sources", swiftSettings: swiftSettings),
   ]
 )

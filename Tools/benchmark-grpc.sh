@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: Tools/benchmark-grpc.sh [--no-build] [--duration SECONDS] [--skip-streaming] [--servers 'ours grpcio grpc-swift-2']
+# Usage: Tools/benchmark-grpc.sh [--no-build] [--duration SECONDS] [--skip-streaming] [--servers 'ours grpcio grpc-swift-2'] [--measure 'unary idle streams streaming'] [--scratch-path DIR]
 #
 # The gRPC server side by side with its peers, in one sitting, by the method of PERFORMANCE.md:
 # each server pinned to CPU 0, h2load to CPU 1, a 2 s warm-up run, then a measured run.
@@ -9,12 +9,20 @@
 #   unary:   grpc.testing.TestService/UnaryCall, 100 B and 4 KiB payload echoed (response_size =
 #            payload size), at c=1 m=1, c=10 m=10, c=50 m=20: req/s and mean latency, ratio ours/peer.
 #            A server that crashes under a load is reported as CRASHED there and restarted.
-#   memory:  RSS of the fresh server before and after 1,000 idle h2c connections (preface +
+#   idle:    RSS of the fresh server before and after 1,000 idle h2c connections (preface +
 #            SETTINGS, ACKed).
-#   stream:  StreamingOutputCall, 1,000,000 x 16 B responses read by h2load: msg/s and peak RSS
+#   streams: RSS of a fresh server with idle h2c connections, then with 1,000 and 5,000 open
+#            FullDuplexCall streams on them (HEADERS only: each call waits for its first
+#            request), 1,000 per connection (our SETTINGS_MAX_CONCURRENT_STREAMS; 100 for
+#            grpc-swift-2, its own limit): KiB per open stream counted from the RSS with the
+#            connections idle, and how many streams the server reset (RST_STREAM). Ours also with
+#            server-streaming health Watch calls (each answers once, then waits).
+#   streaming: StreamingOutputCall, 1,000,000 x 16 B responses read by h2load: msg/s and peak RSS
 #            growth; a stream unfinished after 40 s is reported as "<25000".
 # Every server is first checked with a real grpcio client (grpc-status 0, right payload size),
 # since h2load counts HTTP 200 only. Loopback only; every server started here is stopped at exit.
+# --measure picks among these four (all by default; --skip-streaming drops `streaming`), and
+# --scratch-path is the build folder of ours (default .build: DIR/release/switchboard).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +31,8 @@ PY=$ROOT/.venv/bin/python
 DURATION=10
 BUILD=1
 STREAMING=1
+MEASURE="unary idle streams streaming"
+SCRATCH=.build
 ONLY=""  # default: ours, grpcio and grpc-swift-2 if built; ours always comes first
 STREAM_LIMIT=40  # seconds one 1M-message stream may take (grpcio needs minutes under load)
 while [[ $# -gt 0 ]]; do
@@ -30,11 +40,16 @@ while [[ $# -gt 0 ]]; do
     --no-build) BUILD=0 ;;
     --duration) DURATION=$2; shift ;;
     --skip-streaming) STREAMING=0 ;;
+    --measure) MEASURE=$2; shift ;;
+    --scratch-path) SCRATCH=$2; shift ;;
     --servers) ONLY=$2; shift ;;
     *) sed -n 2p "$0"; exit 2 ;;
   esac
   shift
 done
+
+[[ " $MEASURE " == *" streaming "* ]] || STREAMING=0
+measures() { [[ " $MEASURE " == *" $1 "* ]]; }
 
 WORK=$(mktemp -d /tmp/benchmark-grpc.XXXXXX)
 PIDS=()
@@ -46,17 +61,18 @@ trap cleanup EXIT
 echo "# work files (h2load outputs, server logs): $WORK"
 
 if [[ $BUILD == 1 ]]; then
-  swift build -c release --product switchboard >&2
+  swift build -c release --scratch-path "$SCRATCH" --product switchboard >&2
   swift build -c release --package-path Tools/Benchmarks >&2 ||
     echo "grpc-swift-peer did not build; measuring without it" >&2
 fi
-OURS_BIN=$ROOT/.build/release/switchboard
+OURS_BIN=$(cd "$SCRATCH" && pwd)/release/switchboard
 PEER_BIN=$ROOT/Tools/Benchmarks/.build/release/grpc-swift-peer
 
-# The grpcio helper: request files, the correctness check, idle connections.
+# The grpcio helper: request files, the correctness check, idle connections, open streams.
 cat > "$WORK/helper.py" <<'PYEOF'
 import socket, struct, sys, time, resource
 import grpc
+import hpack
 
 def varint(n):
     out = bytearray()
@@ -140,6 +156,70 @@ elif command == "idle":
         except OSError: pass
     print(f"{before} {after} {(after - before) / count:.1f} {alive}")
     for s in sockets: s.close()
+elif command == "open-streams":
+    # Opens streams on as few connections as the server's SETTINGS_MAX_CONCURRENT_STREAMS and
+    # PER_CONNECTION allow, up to each of the comma-separated TOTALS in turn: FullDuplexCall calls
+    # (HEADERS only: each waits for its first request), or with "watch" health Watch calls (the
+    # request sent whole; each answers once, then waits for a status change). Prints the RSS with
+    # the connections idle, then "RSS KiB-per-stream" for each total (counted from the idle RSS),
+    # then the number of streams the server reset (RST_STREAM) and of connections it ended (GOAWAY).
+    port, pid = int(sys.argv[2]), int(sys.argv[3])
+    totals, per_connection = [int(n) for n in sys.argv[4].split(",")], int(sys.argv[5])
+    watch = sys.argv[6:] == ["watch"]
+    preface = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\0\0\0\x04\0\0\0\0\0"
+    def frames(connection):  # the complete frames received so far, as (type, payload)
+        try:
+            while chunk := connection["socket"].recv(1 << 20): connection["in"] += chunk
+        except BlockingIOError: pass
+        data, out = connection["in"], []
+        while len(data) >= 9 and len(data) >= 9 + int.from_bytes(data[:3], "big"):
+            length = int.from_bytes(data[:3], "big"); out.append((data[3], data[9:9 + length]))
+            data = data[9 + length:]
+        connection["in"] = data
+        return out
+    def per_connection_limit(connection):
+        time.sleep(0.5)
+        for kind, payload in frames(connection):
+            if kind == 4:  # SETTINGS
+                for i in range(0, len(payload), 6):
+                    if payload[i:i + 2] == b"\0\x03": return int.from_bytes(payload[i + 2:i + 6], "big")
+        return 1 << 31
+    first = {"socket": socket.create_connection(("127.0.0.1", port)), "in": b""}
+    first["socket"].sendall(preface); first["socket"].setblocking(False)
+    limit = min(per_connection, per_connection_limit(first))
+    connections = [first] + [{"socket": socket.create_connection(("127.0.0.1", port)), "in": b""}
+                             for _ in range(-(-max(totals) // limit) - 1)]
+    for connection in connections[1:]:
+        connection["socket"].sendall(preface); connection["socket"].setblocking(False)
+    time.sleep(1)
+    resets = goaways = 0
+    for connection in connections:
+        for kind, _ in frames(connection): resets += kind == 3; goaways += kind == 7
+        connection["socket"].setblocking(True); connection["socket"].sendall(b"\0\0\0\x04\x01\0\0\0\0")
+        connection["socket"].setblocking(False)
+        connection["hpack"] = hpack.Encoder()
+    time.sleep(2)
+    idle = rss_kib(pid); row = [str(idle)]; opened = 0
+    path = "/grpc.health.v1.Health/Watch" if watch else "/grpc.testing.TestService/FullDuplexCall"
+    for total in totals:
+        batches = {}
+        while opened < total:
+            connection = connections[opened // limit]; stream_id = 1 + 2 * (opened % limit)
+            block = connection["hpack"].encode([(":method", "POST"), (":scheme", "http"), (":path", path),
+                (":authority", "localhost"), ("content-type", "application/grpc"), ("te", "trailers")])
+            header = len(block).to_bytes(3, "big") + b"\x01\x04" + stream_id.to_bytes(4, "big")
+            request = b"\0\0\x05\0\x01" + stream_id.to_bytes(4, "big") + framed(b"") if watch else b""
+            batches.setdefault(id(connection), [connection, b""])[1] += header + block + request
+            opened += 1
+        for connection, batch in batches.values():
+            connection["socket"].setblocking(True); connection["socket"].sendall(batch)
+            connection["socket"].setblocking(False)
+        time.sleep(3)
+        for connection in connections:
+            for kind, _ in frames(connection): resets += kind == 3; goaways += kind == 7
+        rss = rss_kib(pid); row += [str(rss), f"{(rss - idle) / total:.2f}"]
+    print(" ".join(row + [str(resets), str(goaways)]))
+    for connection in connections: connection["socket"].close()
 PYEOF
 helper() { "$PY" "$WORK/helper.py" "$@"; }
 helper payload 100 "$WORK/p100.bin"
@@ -150,6 +230,8 @@ helper stream-payload 1000000 16 "$WORK/stream.bin"
 declare -A PID_OF
 start() {
   local name=$1 port=$2; shift 2
+  # grpcio binds without SO_REUSEADDR: wait out an earlier server's sockets in TIME-WAIT.
+  for _ in $(seq 70); do ss -Htan "sport = :$port" | grep -q . || break; sleep 1; done
   taskset -c 0 "$@" > "$WORK/$name.log" 2>&1 &
   PID_OF[$name]=$!; PIDS+=($!)
   for _ in $(seq 100); do
@@ -217,9 +299,25 @@ declare -A RESULT
 for server in "${SERVERS[@]}"; do
   launch "$server"
   echo "## $server: $(helper check "${PORT[$server]}" 100)"
-  # Idle connections on a fresh server, before any load has grown its heap.
-  RESULT[$server,idle]=$(helper idle "${PORT[$server]}" 1000 "${PID_OF[$server]}" || echo "failed — — —")
-  for size in 100 4096; do
+  # Idle connections and open streams each on a fresh server, before any load has grown its heap.
+  if measures idle; then
+    RESULT[$server,idle]=$(helper idle "${PORT[$server]}" 1000 "${PID_OF[$server]}" || echo "failed — — —")
+    # The fresh server takes another port: closed idle connections may keep the old one busy.
+    measures streams && { stop "$server"; PORT[$server]=$((PORT[$server] + 10)); launch "$server"; }
+  fi
+  if measures streams; then
+    # grpc-swift-2 advertises no stream limit but refuses streams beyond 100 per connection (and
+    # closes a connection that keeps trying): 100 there, 1,000 (our limit) elsewhere.
+    per_connection=$([[ $server == grpc-swift-2 ]] && echo 100 || echo 1000)
+    RESULT[$server,streams]=$(helper open-streams "${PORT[$server]}" "${PID_OF[$server]}" 1000,5000 \
+      "$per_connection" || echo "failed — — — — — —")
+    if [[ $server == ours ]]; then  # server-streaming too, as a notification stream would be
+      stop ours; PORT[ours]=$((PORT[ours] + 10)); launch ours
+      RESULT[ours,watch]=$(helper open-streams "${PORT[ours]}" "${PID_OF[ours]}" 1000,5000 1000 watch ||
+        echo "failed — — — — — —")
+    fi
+  fi
+  for size in $(measures unary && echo 100 4096); do
     for cm in "1 1" "10 10" "50 20"; do
       set -- $cm
       RESULT[$server,$size,$1,$2]=$(unary "$server" "${PORT[$server]}" "$size" "$1" "$2")
@@ -241,34 +339,50 @@ done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a + 0 > 0) printf "%.1f×", a / b; else printf "—" }'; }
 peers=("${SERVERS[@]:1}")
-header="| payload | c | m |"; rule="|---|---:|---:|"
-for server in "${SERVERS[@]}"; do header+=" $server req/s | $server mean µs |"; rule+="---:|---:|"; done
-for peer in "${peers[@]}"; do header+=" ours/$peer |"; rule+="---:|"; done
-echo; echo "$header"; echo "$rule"
-for size in 100 4096; do
-  for cm in "1 1" "10 10" "50 20"; do
-    set -- $cm
-    row="| $( [[ $size == 100 ]] && echo 100 B || echo 4 KiB ) | $1 | $2 |"
-    for server in "${SERVERS[@]}"; do
-      read -r rps mean <<< "${RESULT[$server,$size,$1,$2]}"
-      if [[ ${rps%%(*} =~ ^[0-9.]+$ ]]; then rps="$(printf "%'.0f" "${rps%%(*}")${rps#"${rps%%(*}"}"; fi
-      row+=" $rps | $mean |"
+if measures unary; then
+  header="| payload | c | m |"; rule="|---|---:|---:|"
+  for server in "${SERVERS[@]}"; do header+=" $server req/s | $server mean µs |"; rule+="---:|---:|"; done
+  for peer in "${peers[@]}"; do header+=" ours/$peer |"; rule+="---:|"; done
+  echo; echo "$header"; echo "$rule"
+  for size in 100 4096; do
+    for cm in "1 1" "10 10" "50 20"; do
+      set -- $cm
+      row="| $( [[ $size == 100 ]] && echo 100 B || echo 4 KiB ) | $1 | $2 |"
+      for server in "${SERVERS[@]}"; do
+        read -r rps mean <<< "${RESULT[$server,$size,$1,$2]}"
+        if [[ ${rps%%(*} =~ ^[0-9.]+$ ]]; then rps="$(printf "%'.0f" "${rps%%(*}")${rps#"${rps%%(*}"}"; fi
+        row+=" $rps | $mean |"
+      done
+      read -r ours_rps _ <<< "${RESULT[ours,$size,$1,$2]}"
+      for peer in "${peers[@]}"; do
+        read -r peer_rps _ <<< "${RESULT[$peer,$size,$1,$2]}"
+        row+=" $(ratio "${ours_rps%%(*}" "${peer_rps%%(*}") |"
+      done
+      echo "$row"
     done
-    read -r ours_rps _ <<< "${RESULT[ours,$size,$1,$2]}"
-    for peer in "${peers[@]}"; do
-      read -r peer_rps _ <<< "${RESULT[$peer,$size,$1,$2]}"
-      row+=" $(ratio "${ours_rps%%(*}" "${peer_rps%%(*}") |"
-    done
-    echo "$row"
   done
-done
+fi
 
-echo; echo "| server | RSS before (KiB) | RSS with 1,000 idle conns (KiB) | KiB per idle conn | conns still open |"
-echo "|---|---:|---:|---:|---:|"
-for server in "${SERVERS[@]}"; do
-  read -r before after per alive <<< "${RESULT[$server,idle]}"
-  echo "| $server | $before | $after | $per | $alive |"
-done
+if measures idle; then
+  echo; echo "| server | RSS before (KiB) | RSS with 1,000 idle conns (KiB) | KiB per idle conn | conns still open |"
+  echo "|---|---:|---:|---:|---:|"
+  for server in "${SERVERS[@]}"; do
+    read -r before after per alive <<< "${RESULT[$server,idle]}"
+    echo "| $server | $before | $after | $per | $alive |"
+  done
+fi
+if measures streams; then
+  echo; echo "| server | RSS, idle conns (KiB) | RSS, 1,000 open streams (KiB) | KiB per stream | RSS, 5,000 open streams (KiB) | KiB per stream | RST_STREAM / GOAWAY received |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for server in "${SERVERS[@]}"; do
+    read -r idle rss1 per1 rss5 per5 resets goaways <<< "${RESULT[$server,streams]}"
+    echo "| $server | $idle | $rss1 | $per1 | $rss5 | $per5 | $resets / $goaways |"
+    if [[ $server == ours ]]; then
+      read -r idle rss1 per1 rss5 per5 resets goaways <<< "${RESULT[ours,watch]}"
+      echo "| ours, health Watch | $idle | $rss1 | $per1 | $rss5 | $per5 | $resets / $goaways |"
+    fi
+  done
+fi
 if [[ $STREAMING == 1 ]]; then
   echo; echo "| server | 1M × 16 B stream, msg/s | peak RSS growth (KiB) |"
   echo "|---|---:|---:|"

@@ -41,6 +41,7 @@ apt_packages=(
   libprotobuf-c-dev
   libnghttp2-dev
   zlib1g-dev
+  libsqlite3-dev
   pkg-config
   python3-venv
 )

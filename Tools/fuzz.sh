@@ -1,8 +1,27 @@
 #!/usr/bin/env bash
-# Usage: Tools/fuzz.sh [SECONDS]   build the decoder fuzzer (Tools/Fuzz) and run it, 60 s by default
-#        Tools/fuzz.sh --corpus    regenerate the seed corpus Tools/Fuzz/corpus/ with libprotobuf-c
+# Usage: Tools/fuzz.sh [SECONDS]                    build the decoder fuzzer (Tools/Fuzz) and run it, 60 s by default
+#        Tools/fuzz.sh --corpus                     regenerate the seed corpus Tools/Fuzz/corpus/ with libprotobuf-c
+#        Tools/fuzz.sh server-connection [SECONDS]  build the server-connection fuzzer and run it, 60 s by default
+#        Tools/fuzz.sh server-connection --corpus   regenerate Tools/ServerConnectionFuzzer/corpus/
 #
-# The run in one line, from the repository root:
+# Two fuzzers. The decoder fuzzer decodes each input as a protobuf message (below). The
+# server-connection fuzzer (Tools/ServerConnectionFuzzer, a target of the main package) feeds each
+# input to one server connection as the bytes a client sent: HTTP2Transport's connection handler
+# and nghttp2 session on an EmbeddedChannel, RPCCore's dispatcher, and the interop server's
+# services (TestService, health, reflection). An input's first byte chooses the size of the reads
+# and whether the clock jumps past the keepalive and idle timeouts; the rest are the client's
+# bytes. Its seed corpus is valid HTTP/2 made by Tools/ServerConnectionFuzzer/make-corpus.py
+# (unary and streaming calls, PING, RST_STREAM, GOAWAY, CONTINUATION, WINDOW_UPDATE, gzip, ...).
+# It builds with its own scratch path, .build-fuzz; -D LIBFUZZER leaves out the target's replay
+# `main`, since libFuzzer brings its own. LeakSanitizer is on, minus the false positives that
+# Tools/ServerConnectionFuzzer/lsan-suppressions.txt explains. New inputs go to
+# .build-fuzz/corpus; a crashing input is saved as .build-fuzz/crash-<sha1> and replayed without
+# libFuzzer (the target's normal build) by
+#   swift run server-connection-fuzzer .build-fuzz/crash-<sha1>
+# Its run in one line, from the repository root:
+#   swift build -c release --scratch-path .build-fuzz --product server-connection-fuzzer --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER && mkdir -p .build-fuzz/corpus && LSAN_OPTIONS=suppressions=Tools/ServerConnectionFuzzer/lsan-suppressions.txt .build-fuzz/release/server-connection-fuzzer -max_total_time=60 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Tools/ServerConnectionFuzzer/corpus
+#
+# The decoder fuzzer's run in one line, from the repository root:
 #   swift build -c release --package-path Tools/Fuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library && mkdir -p Tools/Fuzz/.build/corpus && Tools/Fuzz/.build/release/DecoderFuzzer -max_total_time=60 -artifact_prefix=Tools/Fuzz/.build/ Tools/Fuzz/.build/corpus Tools/Fuzz/corpus
 #
 # Both sanitizer flags are needed: SwiftPM's --sanitize=fuzzer makes it keep libFuzzer's main (it
@@ -20,6 +39,18 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+if [ "${1:-}" = "server-connection" ]; then
+  if [ "${2:-}" = "--corpus" ]; then
+    exec Tools/ServerConnectionFuzzer/make-corpus.py
+  fi
+  seconds="${2:-60}"
+  case "$seconds" in
+    '' | *[!0-9]*) echo "usage: $0 server-connection [SECONDS] | server-connection --corpus" >&2; exit 2 ;;
+  esac
+  swift build -c release --scratch-path .build-fuzz --product server-connection-fuzzer --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER && mkdir -p .build-fuzz/corpus && LSAN_OPTIONS=suppressions=Tools/ServerConnectionFuzzer/lsan-suppressions.txt .build-fuzz/release/server-connection-fuzzer -max_total_time="$seconds" -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Tools/ServerConnectionFuzzer/corpus
+  exit
+fi
 
 if [ "${1:-}" = "--corpus" ]; then
   # The types of fuzzedTypes, in the same order.
@@ -84,7 +115,7 @@ fi
 
 seconds="${1:-60}"
 case "$seconds" in
-  '' | *[!0-9]*) echo "usage: $0 [SECONDS] | --corpus" >&2; exit 2 ;;
+  '' | *[!0-9]*) echo "usage: $0 [SECONDS] | --corpus | server-connection [SECONDS | --corpus]" >&2; exit 2 ;;
 esac
 
 swift build -c release --package-path Tools/Fuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library && mkdir -p Tools/Fuzz/.build/corpus && Tools/Fuzz/.build/release/DecoderFuzzer -max_total_time="$seconds" -artifact_prefix=Tools/Fuzz/.build/ Tools/Fuzz/.build/corpus Tools/Fuzz/corpus

@@ -10,14 +10,22 @@ final class SessionOutput {
   /// Bytes serialized per write before the channel's writability is checked again; the
   /// channel's write buffer water marks then bound what waits in memory.
   static let chunkSize = 64 * 1024
+  /// The buffer's first capacity: room for the SETTINGS exchange and a small response. A
+  /// connection that writes more grows the buffer as it needs and keeps it; an idle connection
+  /// holds only this much instead of a mostly untouched `chunkSize` (3 KiB less resident memory
+  /// per idle connection, BENCHMARKS.md).
+  static let initialCapacity = 1024
 
   private var buffer: ByteBuffer
   private var isWriting = false
   private var isPassPending = false
 
   init(allocator: ByteBufferAllocator) {
-    buffer = allocator.buffer(capacity: Self.chunkSize)
+    buffer = allocator.buffer(capacity: Self.initialCapacity)
   }
+
+  /// The buffer's capacity: what the connection holds for its output between writes.
+  var capacity: Int { buffer.capacity }
 
   /// Writes the session's frames in chunks while the channel is writable, flushing after each
   /// pass; what remains waits for the channel to become writable again.

@@ -129,4 +129,6 @@ struct ServerCallState: Sendable {
   var transportFailed = false
   /// A response writer is sending; only it may send until it is done.
   var writeInFlight = false
+  /// What interceptors attached for the handler, by type (`ServerContext.attach`).
+  var attachments: [ObjectIdentifier: any Sendable] = [:]
 }

@@ -1,5 +1,7 @@
 internal import ArgumentParser
 internal import Logging
+internal import SwitchboardCore
+internal import SwitchboardServices
 
 /// `switchboard serve`: the server, with its settings from flags, environment and a file.
 struct ServeCommand: AsyncParsableCommand {
@@ -16,6 +18,23 @@ struct ServeCommand: AsyncParsableCommand {
         port = 50051  (0: any free port)   SWITCHBOARD_PORT
         log_level = info                   SWITCHBOARD_LOG_LEVEL
         shutdown_grace_period_seconds = 5  SWITCHBOARD_SHUTDOWN_GRACE_PERIOD_SECONDS
+        token_key_file = PATH              SWITCHBOARD_TOKEN_KEY_FILE
+        data_dir = ./switchboard-data      SWITCHBOARD_DATA_DIR
+        demo = false                       SWITCHBOARD_DEMO
+        agent_disconnect_grace = 10s       SWITCHBOARD_AGENT_DISCONNECT_GRACE
+        max_message_bytes = 4096           SWITCHBOARD_MAX_MESSAGE_BYTES
+
+      Every switchboard.v1 call needs `authorization: Bearer <token>`; tokens are signed with \
+      the key in token_key_file (at least 32 bytes, less a trailing newline), or in \
+      SWITCHBOARD_TOKEN_KEY itself, or else in <data_dir>/token.key, made with a random key on \
+      the first start. `switchboard token create` mints tokens with the same key.
+
+      With demo (--demo), the server starts with the queues billing and technical, agents \
+      alice, bob and carol, supervisor sam and resolution categories, and prints after the \
+      listening line one token per demo principal (demo-admin, demo-bot, sam, alice, bob, \
+      carol), one line each:
+
+        demo token  role=agent subject=alice  TOKEN
 
       Prints `listening on HOST:PORT` on standard output once it serves; logs go to standard \
       error as key=value lines. On SIGTERM or SIGINT it reports NOT_SERVING on health, sends \
@@ -35,25 +54,62 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The lowest level logged: trace, debug, info, notice, warning, error, critical.")
   var logLevel: String?
 
-  @Flag(help: "Load demo data (arrives with the workflow issue; accepted and ignored until then).")
+  @Option(help: "The file holding the token signing key.")
+  var tokenKeyFile: String?
+
+  @Option(help: "Where the server keeps its data (default ./switchboard-data).")
+  var dataDir: String?
+
+  @Flag(help: "Start with demo queues, agents and categories, and print tokens for them.")
   var demo = false
 
+  @Option(
+    help: """
+      How long after an agent's last Notifications stream closed it goes offline (default \
+      10s; e.g. 500ms, 2s, 1m).
+      """
+  )
+  var agentDisconnectGrace: String?
+
+  @Option(help: "The longest message text in UTF-8 bytes (default 4096).")
+  var maxMessageBytes: Int?
+
   func run() async throws {
-    var settings = ServerSettings()
-    if let path = config ?? environmentValue("SWITCHBOARD_CONFIG") {
-      try settings.apply(configuration: try readTextFile(path), path: path)
-    }
-    try settings.apply(environment: environmentValue)
+    var settings = try ServerSettings.fromFileAndEnvironment(config: config)
     if let host { try settings.set("host", host, source: "--host") }
     if let port { try settings.set("port", String(port), source: "--port") }
     if let logLevel { try settings.set("log_level", logLevel, source: "--log-level") }
-
-    let logger = bootstrapLogging(level: settings.logLevel)
+    if let tokenKeyFile {
+      try settings.set("token_key_file", tokenKeyFile, source: "--token-key-file")
+    }
+    if let dataDir { try settings.set("data_dir", dataDir, source: "--data-dir") }
     if demo {
-      logger.notice(
-        "--demo accepted: demo data arrives with the workflow issue; serving health and reflection only"
+      try settings.set("demo", "true", source: "--demo")
+    }
+    if let agentDisconnectGrace {
+      try settings.set(
+        "agent_disconnect_grace",
+        agentDisconnectGrace,
+        source: "--agent-disconnect-grace"
       )
     }
-    try await ServerRunner(settings: settings, logger: logger).run()
+    if let maxMessageBytes {
+      try settings.set("max_message_bytes", String(maxMessageBytes), source: "--max-message-bytes")
+    }
+    let authority = TokenAuthority(key: try settings.loadTokenKey())
+
+    let logger = bootstrapLogging(level: settings.logLevel)
+    let registry = Registry(clock: SystemClock(), options: settings.domain.registryOptions)
+    let announcements =
+      settings.domain.demo ? try await DemoSetup.load(into: registry, authority: authority) : []
+    let domain = DomainEnvironment(registry: registry, authority: authority)
+    try await ServerRunner(
+      settings: settings,
+      logger: logger,
+      interceptors: [AuthInterceptor(authority: authority)],
+      registerServices: { domain.registerServices(into: &$0) },
+      announcements: announcements,
+      beforeDraining: { domain.drain.beginDraining() }
+    ).run()
   }
 }

@@ -10,8 +10,16 @@ internal import SwitchboardServices
 struct ServerRunner {
   var settings: ServerSettings
   var logger: Logger
+  /// What runs before every handler, such as `AuthInterceptor`.
+  var interceptors: [any ServerInterceptor] = []
   /// Registers the services beyond health and reflection.
   var registerServices: (inout RPCRouter) -> Void = { _ in }
+  /// Lines written to standard output right after `listening on HOST:PORT` (such as the demo
+  /// tokens), each on its own line.
+  var announcements: [String] = []
+  /// Runs when shutdown starts, with health's NOT_SERVING, before GOAWAY: where the domain
+  /// services end their streams.
+  var beforeDraining: @Sendable () -> Void = {}
 
   func run() async throws {
     // Caught from now on, so that a signal during start-up still ends in a graceful shutdown.
@@ -29,12 +37,13 @@ struct ServerRunner {
       host: settings.host,
       port: settings.port,
       configuration: configuration,
-      handler: GRPCServerDispatcher(router: router)
+      handler: GRPCServerDispatcher(router: router, interceptors: interceptors)
     )
 
     let services = router.registeredServiceNames
     for service in [""] + services { health.setStatus(.serving, forService: service) }
     writeUnbuffered("listening on \(settings.host):\(server.port)\n", toFileDescriptor: 1)
+    for line in announcements { writeUnbuffered(line + "\n", toFileDescriptor: 1) }
     logger.info(
       "listening",
       metadata: [
@@ -51,8 +60,9 @@ struct ServerRunner {
         "grace_period": "\(settings.shutdownGracePeriod)",
       ]
     )
-    await server.shutdown(gracePeriod: settings.shutdownGracePeriod) {
+    await server.shutdown(gracePeriod: settings.shutdownGracePeriod) { [beforeDraining] in
       health.markAllNotServing()
+      beforeDraining()
     }
     logger.info("stopped")
   }

@@ -19,6 +19,13 @@ internal import Darwin
 ///                                         #   warning, error or critical
 ///     shutdown_grace_period_seconds = 5   # SWITCHBOARD_SHUTDOWN_GRACE_PERIOD_SECONDS: how long
 ///                                         #   calls in flight may run on after SIGTERM/SIGINT
+///     token_key_file = PATH               # SWITCHBOARD_TOKEN_KEY_FILE: the token signing key
+///                                         #   (SWITCHBOARD_TOKEN_KEY: the key itself)
+///     data_dir = ./switchboard-data       # SWITCHBOARD_DATA_DIR: where the server keeps its
+///                                         #   data: token.key when no key is given
+///
+/// and the domain's keys (`demo`, `agent_disconnect_grace`, `max_message_bytes`), which
+/// `DomainSettings` describes.
 ///
 /// An unknown key or a malformed value is an error, so that a typo does not go unnoticed.
 struct ServerSettings: Equatable {
@@ -26,6 +33,23 @@ struct ServerSettings: Equatable {
   var port = 50051
   var logLevel = Logger.Level.info
   var shutdownGracePeriod = Duration.seconds(5)
+  /// Where the token signing key comes from; nil: `<dataDirectory>/token.key`.
+  var tokenKey: TokenKeySetting?
+  /// Where the server keeps its data (`token.key` so far).
+  var dataDirectory = "./switchboard-data"
+  /// The settings of the registry behind the switchboard.v1 services.
+  var domain = DomainSettings()
+
+  /// A token signing key given in the settings.
+  enum TokenKeySetting: Equatable {
+    /// The key in this file (`token_key_file`).
+    case file(String)
+    /// The key itself (`SWITCHBOARD_TOKEN_KEY`, never in the file).
+    case value(String)
+  }
+
+  /// The environment variable that holds the token key itself.
+  static let tokenKeyVariable = "SWITCHBOARD_TOKEN_KEY"
 
   /// Why settings could not be read.
   struct SettingsError: Error, CustomStringConvertible {
@@ -33,7 +57,10 @@ struct ServerSettings: Equatable {
   }
 
   /// The keys of the file, in the order the documentation lists them.
-  static let keys = ["host", "port", "log_level", "shutdown_grace_period_seconds"]
+  static let keys =
+    [
+      "host", "port", "log_level", "shutdown_grace_period_seconds", "token_key_file", "data_dir",
+    ] + DomainSettings.keys
 
   /// The environment variable that overrides `key`.
   static func environmentVariable(for key: String) -> String {
@@ -61,6 +88,14 @@ struct ServerSettings: Equatable {
         throw SettingsError(description: "\(source): '\(value)' is not a number of seconds")
       }
       shutdownGracePeriod = .milliseconds(Int64(seconds * 1000))
+    case "token_key_file":
+      guard !value.isEmpty else { throw SettingsError(description: "\(source): empty path") }
+      tokenKey = .file(value)
+    case "data_dir":
+      guard !value.isEmpty else { throw SettingsError(description: "\(source): empty path") }
+      dataDirectory = value
+    case _ where DomainSettings.keys.contains(key):
+      try domain.set(key, value, source: source)
     default:
       throw SettingsError(
         description: "\(source): unknown key '\(key)' (known: \(Self.keys.joined(separator: ", ")))"
@@ -91,6 +126,15 @@ struct ServerSettings: Equatable {
     for key in Self.keys {
       let variable = Self.environmentVariable(for: key)
       if let value = environment(variable) { try set(key, value, source: variable) }
+    }
+    if let key = environment(Self.tokenKeyVariable) {
+      let fileVariable = Self.environmentVariable(for: "token_key_file")
+      guard environment(fileVariable) == nil else {
+        throw SettingsError(
+          description: "set \(Self.tokenKeyVariable) or \(fileVariable), not both"
+        )
+      }
+      tokenKey = .value(key)
     }
   }
 

@@ -13,6 +13,6 @@ struct SwitchboardCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "switchboard",
     abstract: "The Switchboard gRPC server.",
-    subcommands: [ServeCommand.self, InteropServerCommand.self]
+    subcommands: [ServeCommand.self, TokenCommand.self, InteropServerCommand.self]
   )
 }

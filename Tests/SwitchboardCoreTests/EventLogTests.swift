@@ -1,0 +1,110 @@
+import Testing
+
+@testable import SwitchboardCore
+
+@Suite("External event log")
+struct EventLogTests {
+  typealias F = ConversationFixture
+
+  static func ticket(_ n: Int) -> ExternalEvent.Payload {
+    .ticketCreated(
+      Ticket(
+        ticketID: "t\(n)",
+        conversationID: "c-1",
+        subject: "s",
+        description: "",
+        priority: .normal,
+        createdBy: "alice",
+        createdAt: F.t0
+      )
+    )
+  }
+
+  @Test("cursors are positions; reading after a cursor returns each later event once")
+  func cursors() throws {
+    var log = ExternalEventLog()
+    #expect(try log.startPosition(afterCursor: "", fromNow: false) == 0)
+    let first = log.append(conversationID: "c-1", at: F.t0, Self.ticket(1), retention: 4)
+    let second = log.append(conversationID: "c-1", at: F.t0, Self.ticket(2), retention: 4)
+    #expect(first.cursor == "1" && second.cursor == "2" && second.eventID == "evt-2")
+    let start = try log.startPosition(afterCursor: "1", fromNow: false)
+    #expect(log.events(after: start, kinds: []) == [second])
+    #expect(
+      log.events(after: try log.startPosition(afterCursor: "2", fromNow: false), kinds: []).isEmpty
+    )
+    #expect(try log.startPosition(afterCursor: "", fromNow: true) == 2)
+    #expect(log.events(after: 0, kinds: []).map(\.cursor) == ["1", "2"])
+  }
+
+  @Test("kinds filter the events; positions stay those of the whole feed")
+  func kinds() {
+    var log = ExternalEventLog()
+    _ = log.append(conversationID: "c-1", at: F.t0, Self.ticket(1), retention: 4)
+    let move = log.append(
+      conversationID: "c-1",
+      at: F.t0,
+      .channelMoveRequested(
+        ChannelMove(
+          moveID: "m",
+          conversationID: "c-1",
+          targetChannel: .phone,
+          contact: ContactDetails(),
+          note: "",
+          requestedBy: "alice",
+          requestedAt: F.t0
+        )
+      ),
+      retention: 100
+    )
+    #expect(log.events(after: 0, kinds: [.channelMoveRequested]) == [move])
+    #expect(move.cursor == "2" && move.kind == .channelMoveRequested)
+  }
+
+  @Test(
+    "malformed cursors are invalidArgument",
+    arguments: ["abc", "-1", "1.5", " 1", "+1", "99999999999999999999999"]
+  )
+  func malformed(cursor: String) {
+    let log = ExternalEventLog()
+    #expect(
+      throws: CoreError(
+        .invalidArgument,
+        "cursor \"\(cursor)\" is malformed; pass back an event's cursor unchanged"
+      )
+    ) {
+      try log.startPosition(afterCursor: cursor, fromNow: false)
+    }
+  }
+
+  @Test("a cursor ahead of the feed is invalidArgument")
+  func ahead() {
+    var log = ExternalEventLog()
+    _ = log.append(conversationID: "c-1", at: F.t0, Self.ticket(1), retention: 4)
+    #expect(throws: CoreError(.invalidArgument, "cursor 5 is ahead of the newest event (1)")) {
+      try log.startPosition(afterCursor: "5", fromNow: false)
+    }
+  }
+
+  @Test("retention drops old events; a cursor before the retained range is outOfRange")
+  func retention() throws {
+    var log = ExternalEventLog()
+    for n in 1 ... 10 {
+      _ = log.append(conversationID: "c-1", at: F.t0, Self.ticket(n), retention: 4)
+    }
+    let retained = log.events(after: 0, kinds: [])
+    #expect(retained.count >= 4)
+    let oldest = UInt64(retained[0].cursor)!
+    #expect(retained.map(\.cursor) == (oldest ... 10).map(String.init))
+    #expect(try log.startPosition(afterCursor: String(oldest - 1), fromNow: false) == oldest - 1)
+    #expect(throws: CoreError.self) {
+      try log.startPosition(afterCursor: String(oldest - 2), fromNow: false)
+    }
+    do {
+      _ = try log.startPosition(afterCursor: "1", fromNow: false)
+      Issue.record("expected outOfRange")
+    } catch {
+      #expect(error.code == .outOfRange)
+    }
+    #expect(try log.startPosition(afterCursor: "", fromNow: false) == oldest - 1)
+  }
+}
