@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import SwitchboardCore
+import Synchronization
 import Testing
 
 @testable import SwitchboardStore
@@ -26,6 +26,8 @@ struct GroupCommitTests {
   /// holds in its open transaction.
   private func committed(_ sql: String, in directory: TemporaryDirectory) throws -> Int64 {
     let connection = try SQLiteConnection(path: directory.options().databasePath, mode: .readWrite)
+    // As the store's own connections do: wait out the writer's short WAL locks, not fail.
+    connection.setBusyTimeout(milliseconds: 5_000)
     return try connection.integer(sql) ?? -1
   }
 
@@ -35,14 +37,21 @@ struct GroupCommitTests {
     try await withStore(sync: .full, groupCommit: policy) { store, directory in
       let callers = 200
       try await withThrowingTaskGroup(of: Void.self) { group in
-        for index in 0..<callers {
+        for index in 0 ..< callers {
           group.addTask {
             try await store.append([
-              .presenceChanged(agentID: "agent-\(index)", presence: .available, reason: "", at: Records.time(0))
+              .presenceChanged(
+                agentID: "agent-\(index)",
+                presence: .available,
+                reason: "",
+                at: Records.time(0)
+              )
             ])
             // Returned: the record is committed, visible to any other connection.
             let visible = try committed(
-              "SELECT count(*) FROM agent_presence WHERE agent_id = 'agent-\(index)'", in: directory)
+              "SELECT count(*) FROM agent_presence WHERE agent_id = 'agent-\(index)'",
+              in: directory
+            )
             #expect(visible == 1)
           }
         }
@@ -62,7 +71,7 @@ struct GroupCommitTests {
     try await withStore(groupCommit: policy) { store, _ in
       let clock = ContinuousClock()
       let started = clock.now
-      try await store.append((0..<5).map { Records.queue("q\($0)") })
+      try await store.append((0 ..< 5).map { Records.queue("q\($0)") })
       #expect(clock.now - started < .seconds(10))
       #expect(store.journal.statistics.committedTransactions == 1)
     }
@@ -74,11 +83,13 @@ struct GroupCommitTests {
       try await store.append([Records.queue("billing")])
       // Fault injection: a trigger that rejects one marked row, as a full disk would reject a write.
       let admin = try SQLiteConnection(path: directory.options().databasePath)
+      admin.setBusyTimeout(milliseconds: 5_000)
       try admin.execute(
         """
         CREATE TRIGGER inject_failure BEFORE INSERT ON conversations WHEN NEW.subject = 'FAIL'
         BEGIN SELECT RAISE(ABORT, 'injected write failure'); END
-        """)
+        """
+      )
       // Hold the writer thread until both appends are queued, so they form one batch.
       let gate = WriterGate()
       defer { gate.release() }
@@ -94,7 +105,9 @@ struct GroupCommitTests {
       for error in [goodError, badError] {
         #expect(error?.code == .unavailable)
         #expect(
-          error?.message == "storage: could not make the change durable: injected write failure; retry later")
+          error?.message
+            == "storage: could not make the change durable: injected write failure; retry later"
+        )
       }
       #expect(try committed("SELECT count(*) FROM conversations", in: directory) == 0)
       #expect(try committed("SELECT count(*) FROM conversation_queues", in: directory) == 0)
@@ -102,13 +115,17 @@ struct GroupCommitTests {
       #expect(store.journal.statistics.failedTransactions == 1)
 
       // The next batch is written normally (a failure does not poison the writer).
-      try await store.append([Records.started("c-1", subject: "fine"), Records.started("c-3", subject: "also fine")])
+      try await store.append([
+        Records.started("c-1", subject: "fine"), Records.started("c-3", subject: "also fine"),
+      ])
       #expect(try committed("SELECT count(*) FROM conversations", in: directory) == 2)
       #expect(store.journal.statistics.committedTransactions == 2)
     }
   }
 
-  @Test("while the database refuses writes, appends fail with unavailable; reads go on; writes resume")
+  @Test(
+    "while the database refuses writes, appends fail with unavailable; reads go on; writes resume"
+  )
   func readOnlyFault() async throws {
     try await withStore { store, _ in
       try await store.append([Records.queue("billing"), Records.started("c-1")])
@@ -117,11 +134,20 @@ struct GroupCommitTests {
       try await store.journal.perform { connection throws(SQLiteError) in
         try connection.execute("PRAGMA query_only = ON")
       }
-      let error = await #expect(throws: CoreError.self) { try await store.append([Records.started("c-2")]) }
+      let error = await #expect(throws: CoreError.self) {
+        try await store.append([Records.started("c-2")])
+      }
       #expect(error?.code == .unavailable)
-      #expect(error?.message.hasPrefix("storage: could not make the change durable: attempt to write a readonly database") == true)
+      #expect(
+        error?.message.hasPrefix(
+          "storage: could not make the change durable: attempt to write a readonly database"
+        ) == true
+      )
       #expect(try await store.transcript(conversationID: "c-1") != nil)
-      #expect(try await store.loadForRecovery(RecoveryRequest(now: Records.time(20))).recentlyClosed.count == 1)
+      #expect(
+        try await store.loadForRecovery(RecoveryRequest(now: Records.time(20))).recentlyClosed.count
+          == 1
+      )
 
       try await store.journal.perform { connection throws(SQLiteError) in
         try connection.execute("PRAGMA query_only = OFF")
@@ -137,10 +163,16 @@ struct GroupCommitTests {
     try await withStore { store, _ in
       try await store.append([Records.queue("billing"), Records.started("c-1")])
       let cases: [([JournalRecord], String)] = [
-        ([.offerEnded(offerID: "o-9", outcome: .accepted, at: Records.time(1))], "offer o-9 ended but was never made"),
+        (
+          [.offerEnded(offerID: "o-9", outcome: .accepted, at: Records.time(1))],
+          "offer o-9 ended but was never made"
+        ),
         ([Records.message("c-1", 2, "skips sequence 1")], "conversation event out of sequence"),
         ([Records.message("c-404", 1, "unknown conversation")], "FOREIGN KEY constraint failed"),
-        ([.conversationQueued(conversationID: "c-404", queueID: "billing", at: Records.time(1))], "never started"),
+        (
+          [.conversationQueued(conversationID: "c-404", queueID: "billing", at: Records.time(1))],
+          "never started"
+        ),
       ]
       for (records, expected) in cases {
         let error = await #expect(throws: CoreError.self) { try await store.append(records) }
@@ -153,7 +185,9 @@ struct GroupCommitTests {
       }
       #expect(duplicate?.message.contains("UNIQUE constraint failed") == true)
       // Another author may use the same client message id.
-      try await store.append([Records.message("c-1", 2, "hi", author: Records.agent("bob"), clientMessageID: "cm-1")])
+      try await store.append([
+        Records.message("c-1", 2, "hi", author: Records.agent("bob"), clientMessageID: "cm-1")
+      ])
     }
   }
 
@@ -163,7 +197,9 @@ struct GroupCommitTests {
     defer { directory.remove() }
     let store = try await SQLiteStore.open(directory.options())
     await store.close()
-    let error = await #expect(throws: CoreError.self) { try await store.append([Records.queue("q")]) }
+    let error = await #expect(throws: CoreError.self) {
+      try await store.append([Records.queue("q")])
+    }
     #expect(error?.code == .unavailable)
   }
 }

@@ -33,13 +33,19 @@ struct JSONTests {
 
   @Test("escapes and surrogate pairs written by other encoders are read")
   func foreignEscapes() throws {
-    let parsed = try JSON(parsing: #" {"a" : "\u00e9\ud83d\udc4b\/" , "b": [ 1 , 2.5e1 ] } "#, what: "test")
+    let parsed = try JSON(
+      parsing: #" {"a" : "\u00e9\ud83d\udc4b\/" , "b": [ 1 , 2.5e1 ] } "#,
+      what: "test"
+    )
     #expect(parsed == .object([("a", .string("é👋/")), ("b", .array([.int(1), .double(25)]))]))
   }
 
   @Test(
     "malformed text is a corruption error naming the column",
-    arguments: ["", "{", "{\"a\":}", "[1,]", "\"\\ud800\"", "tru", "{\"a\":1} x", "\"\u{01}\"", "01a"])
+    arguments: [
+      "", "{", "{\"a\":}", "[1,]", "\"\\ud800\"", "tru", "{\"a\":1} x", "\"\u{01}\"", "01a",
+    ]
+  )
   func malformed(_ text: String) {
     let error = #expect(throws: SQLiteError.self) { try JSON(parsing: text, what: "t.c") }
     #expect(error?.primaryCode == 11)  // SQLITE_CORRUPT

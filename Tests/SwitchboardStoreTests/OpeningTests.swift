@@ -18,7 +18,11 @@ struct OpeningTests {
     #expect(synchronous == 2)  // FULL
     await store.close()
     let normal = try await SQLiteStore.open(directory.options("nested/data", sync: .normal))
-    #expect(try await normal.journal.perform { connection throws(SQLiteError) in try connection.integer("PRAGMA synchronous") } == 1)
+    #expect(
+      try await normal.journal.perform { connection throws(SQLiteError) in
+        try connection.integer("PRAGMA synchronous")
+      } == 1
+    )
     await normal.close()
     let connection = try SQLiteConnection(path: options.databasePath, mode: .readWrite)
     #expect(try connection.integer("PRAGMA user_version") == Migrator.latestVersion)
@@ -42,7 +46,8 @@ struct OpeningTests {
     #expect(
       error?.message
         == "the database \(options.databasePath) has schema version \(Migrator.latestVersion + 1), newer than "
-        + "this build's \(Migrator.latestVersion); run a newer switchboard, or restore a backup made by this version")
+        + "this build's \(Migrator.latestVersion); run a newer switchboard, or restore a backup made by this version"
+    )
     #expect(try connection.integer("SELECT count(*) FROM queues") == 1)
   }
 
@@ -51,9 +56,12 @@ struct OpeningTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let options = directory.options()
-    try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: options.dataDirectory,
+      withIntermediateDirectories: true
+    )
     var generator = SystemRandomNumberGenerator()
-    let bytes = Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    let bytes = Data((0 ..< 65_536).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })
     _ = FileManager.default.createFile(atPath: options.databasePath, contents: bytes)
     let error = await #expect(throws: StoreError.self) { _ = try await SQLiteStore.open(options) }
     #expect(error?.code == .corrupt)
@@ -67,7 +75,10 @@ struct OpeningTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let options = directory.options()
-    try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: options.dataDirectory,
+      withIntermediateDirectories: true
+    )
     let connection = try SQLiteConnection(path: options.databasePath)
     try connection.execute("CREATE TABLE notes (body TEXT)")
     let error = await #expect(throws: StoreError.self) { _ = try await SQLiteStore.open(options) }
@@ -93,9 +104,14 @@ struct OpeningTests {
     defer { directory.remove() }
     _ = FileManager.default.createFile(atPath: directory.path + "/file", contents: Data())
     let error = await #expect(throws: StoreError.self) {
-      _ = try await SQLiteStore.open(SQLiteStore.Options(dataDirectory: directory.path + "/file/data"))
+      _ = try await SQLiteStore.open(
+        SQLiteStore.Options(dataDirectory: directory.path + "/file/data")
+      )
     }
     #expect(error?.code == .cannotOpen)
-    #expect(error?.message.hasPrefix("cannot create the data directory \(directory.path)/file/data") == true)
+    #expect(
+      error?.message.hasPrefix("cannot create the data directory \(directory.path)/file/data")
+        == true
+    )
   }
 }

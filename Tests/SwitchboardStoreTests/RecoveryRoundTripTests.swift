@@ -29,7 +29,9 @@ struct RecoveryRoundTripTests {
       #expect(c1.lastSequence == UInt64(events(of: desk["c1"], in: records).count))
 
       // The feed, its position and the id counters continue where they were.
-      let feed = records.compactMap { if case .externalEvent(let event) = $0 { event } else { nil } }
+      let feed = records.compactMap {
+        if case .externalEvent(let event) = $0 { event } else { nil }
+      }
       #expect(recovered.feed == feed)
       #expect(recovered.lastFeedPosition == UInt64(feed.count))
       let offers = records.filter { $0.caseName == "offerMade" }.count
@@ -39,10 +41,26 @@ struct RecoveryRoundTripTests {
       // Transcripts read from the store equal the registry's own, late note included.
       for name in ["c1", "c2"] {
         let stored = try #require(try await store.transcript(conversationID: desk[name]))
-        let live = try desk.registry.transcript(caller: DeskFlow.admin, conversationID: desk[name], includeInternal: true)
+        let live = try desk.registry.transcript(
+          caller: DeskFlow.admin,
+          conversationID: desk[name],
+          includeInternal: true
+        )
         #expect(stored.transcript == live)
       }
       #expect(try await store.transcript(conversationID: desk["c3"]) == nil)
+      // The note added after closing is searchable; the whisper is not.
+      let search = { (text: String) async throws -> [String] in
+        try await store.searchTranscripts(
+          TranscriptFilter(),
+          text: text,
+          reach: .everything,
+          pageSize: 10,
+          pageToken: ""
+        ).page.items.map(\.conversationID)
+      }
+      #expect(try await search("voucher booked") == [desk["c1"]])
+      #expect(try await search("offer voucher") == [])
       #expect(try await store.transcript(conversationID: "c-404") == nil)
 
       // The state survives closing and reopening the store.
@@ -61,28 +79,47 @@ struct RecoveryRoundTripTests {
       // Two hours later: c-1's survey window (1 hour) has passed; a 1-hour window drops both.
       let later = desk.clock.now + .seconds(7200)
       let recovered = try await store.loadForRecovery(
-        RecoveryRequest(now: later, recentlyClosedWindow: .seconds(3600), feedRetention: 2))
+        RecoveryRequest(now: later, recentlyClosedWindow: .seconds(3600), feedRetention: 2)
+      )
       #expect(recovered.recentlyClosed.isEmpty)
       #expect(recovered.openConversations.map(\.conversationID) == [desk["c3"], desk["c4"]])
       // The feed's tail is cut to the retention; the position is still the newest.
-      #expect(recovered.feed.map(\.cursor) == ["\(recovered.lastFeedPosition - 1)", "\(recovered.lastFeedPosition)"])
+      #expect(
+        recovered.feed.map(\.cursor) == [
+          "\(recovered.lastFeedPosition - 1)", "\(recovered.lastFeedPosition)",
+        ]
+      )
       // Older events are read on demand, by position and kind.
-      let feed = desk.journal.records.compactMap { if case .externalEvent(let event) = $0 { event } else { nil } }
+      let feed = desk.journal.records.compactMap {
+        if case .externalEvent(let event) = $0 { event } else { nil }
+      }
       #expect(try await store.feedEvents(after: 0, kinds: [], limit: 100) == feed)
-      #expect(try await store.feedEvents(after: 1, kinds: [], limit: 2) == Array(feed[1..<3]))
-      let surveys = try await store.feedEvents(after: 0, kinds: [.surveySubmitted, .ticketCreated], limit: 100)
+      #expect(try await store.feedEvents(after: 1, kinds: [], limit: 2) == Array(feed[1 ..< 3]))
+      let surveys = try await store.feedEvents(
+        after: 0,
+        kinds: [.surveySubmitted, .ticketCreated],
+        limit: 100
+      )
       #expect(surveys == feed.filter { $0.kind == .surveySubmitted || $0.kind == .ticketCreated })
       #expect(surveys.count == 2)
     }
   }
 
-  private func events(of conversationID: String, in records: [JournalRecord]) -> [ConversationEvent] {
+  private func events(of conversationID: String, in records: [JournalRecord]) -> [ConversationEvent]
+  {
     records.compactMap {
-      if case .conversationEvent(let event) = $0, event.conversationID == conversationID { event } else { nil }
+      if case .conversationEvent(let event) = $0, event.conversationID == conversationID {
+        event
+      } else {
+        nil
+      }
     }
   }
 
-  private func expectConfiguration(_ recovered: RecoveredState, matches records: [JournalRecord]) throws {
+  private func expectConfiguration(
+    _ recovered: RecoveredState,
+    matches records: [JournalRecord]
+  ) throws {
     var queues: [String: QueueConfig] = [:]
     var agents: [String: AgentProfile] = [:]
     var presence: [String: AgentPresence] = [:]
@@ -97,7 +134,12 @@ struct RecoveryRoundTripTests {
         agents[agentID] = nil
         presence[agentID] = nil
       case .presenceChanged(let agentID, let state, let reason, let at):
-        presence[agentID] = AgentPresence(agentID: agentID, presence: state, reason: reason, since: at)
+        presence[agentID] = AgentPresence(
+          agentID: agentID,
+          presence: state,
+          reason: reason,
+          since: at
+        )
       case .resolutionCategoriesSet(let all): categories = all
       case .surveySettingsSet(let settings): survey = settings
       default: break
@@ -119,7 +161,11 @@ struct RecoveryRoundTripTests {
       let id = conversation.conversationID
       #expect(conversation.events == events(of: id, in: records))
       let started = records.compactMap { record -> (String, NewConversation, WallTime)? in
-        if case .conversationStarted(id, let queueID, let request, let at) = record { (queueID, request, at) } else { nil }
+        if case .conversationStarted(id, let queueID, let request, let at) = record {
+          (queueID, request, at)
+        } else {
+          nil
+        }
       }
       #expect(started.count == 1)
       #expect(conversation.request == started.first?.1)

@@ -14,8 +14,12 @@ struct SQLiteWrapperTests {
     try insert.run([.uint64(UInt64.max), .text(""), .bool(false), .text(nil)])
     try insert.run([.int(7), .text("x"), .integer(nil), .text(Optional("set"))])
     #expect(connection.changes == 1)
-    let rows = try connection.prepare("SELECT i, s, b, n FROM t ORDER BY rowid").query { row throws(SQLiteError) in
-      (try row.int64(0), try row.string(1), try row.optionalInt64(2), try row.optionalString(3), row.isNull(3))
+    let rows = try connection.prepare("SELECT i, s, b, n FROM t ORDER BY rowid").query {
+      row throws(SQLiteError) in
+      (
+        try row.int64(0), try row.string(1), try row.optionalInt64(2), try row.optionalString(3),
+        row.isNull(3)
+      )
     }
     #expect(rows.count == 3)
     #expect(rows[0].0 == Int64.min && rows[0].1 == "grüße 👋 \u{0}after NUL" && rows[0].2 == 1)
@@ -25,7 +29,8 @@ struct SQLiteWrapperTests {
     #expect(rows[1].1 == "" && rows[1].2 == 0 && rows[1].4)
     #expect(rows[2].2 == nil && rows[2].3 == "set" && !rows[2].4)
     #expect(try connection.integer("SELECT count(*) FROM t WHERE s = ''") == 1)
-    let reread = try connection.prepare("SELECT i, b FROM t WHERE rowid = 2").first { row throws(SQLiteError) in
+    let reread = try connection.prepare("SELECT i, b FROM t WHERE rowid = 2").first {
+      row throws(SQLiteError) in
       (try row.uint64(0), try row.bool(1), try row.int(1))
     }
     #expect(reread?.0 == UInt64.max && reread?.1 == false && reread?.2 == 0)
@@ -59,15 +64,21 @@ struct SQLiteWrapperTests {
   func mismatches() throws {
     let connection = try SQLiteConnection(path: ":memory:")
     let mismatch = #expect(throws: SQLiteError.self) {
-      _ = try connection.prepare("SELECT 'text' AS word").first { row throws(SQLiteError) in try row.int64(0) }
+      _ = try connection.prepare("SELECT 'text' AS word").first { row throws(SQLiteError) in
+        try row.int64(0)
+      }
     }
     #expect(mismatch?.primaryCode == 20)  // SQLITE_MISMATCH
     #expect(mismatch?.message == "column word holds text, expected an integer")
     let missingNull = #expect(throws: SQLiteError.self) {
-      _ = try connection.prepare("SELECT NULL AS missing").first { row throws(SQLiteError) in try row.string(0) }
+      _ = try connection.prepare("SELECT NULL AS missing").first { row throws(SQLiteError) in
+        try row.string(0)
+      }
     }
     #expect(missingNull?.message == "column missing holds NULL, expected text")
-    let range = #expect(throws: SQLiteError.self) { try connection.prepare("SELECT ?, ?").run([.int(1)]) }
+    let range = #expect(throws: SQLiteError.self) {
+      try connection.prepare("SELECT ?, ?").run([.int(1)])
+    }
     #expect(range?.primaryCode == 25)  // SQLITE_RANGE
   }
 
@@ -103,10 +114,12 @@ struct SQLiteWrapperTests {
     defer { directory.remove() }
     let path = directory.path + "/random.sqlite"
     var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let bytes = (0 ..< 8192).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let connection = try SQLiteConnection(path: path)
-    let error = #expect(throws: SQLiteError.self) { _ = try connection.integer("PRAGMA user_version") }
+    let error = #expect(throws: SQLiteError.self) {
+      _ = try connection.integer("PRAGMA user_version")
+    }
     #expect(error?.primaryCode == 26)  // SQLITE_NOTADB
     #expect(error?.isCorruption == true)
   }

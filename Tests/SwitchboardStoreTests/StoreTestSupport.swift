@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import SwitchboardCore
+import Synchronization
 import Testing
 
 @testable import SwitchboardStore
@@ -17,7 +17,8 @@ struct TemporaryDirectory {
 
   /// The store options for a data directory inside this one.
   func options(
-    _ name: String = "data", sync: SQLiteStore.SyncMode = .normal,
+    _ name: String = "data",
+    sync: SQLiteStore.SyncMode = .normal,
     groupCommit: GroupCommitPolicy = GroupCommitPolicy()
   ) -> SQLiteStore.Options {
     SQLiteStore.Options(dataDirectory: "\(path)/\(name)", sync: sync, groupCommit: groupCommit)
@@ -30,7 +31,8 @@ struct TemporaryDirectory {
 
 /// Opens a store in a fresh directory, runs `body`, closes the store and removes the directory.
 func withStore<Result>(
-  sync: SQLiteStore.SyncMode = .normal, groupCommit: GroupCommitPolicy = GroupCommitPolicy(),
+  sync: SQLiteStore.SyncMode = .normal,
+  groupCommit: GroupCommitPolicy = GroupCommitPolicy(),
   _ body: (SQLiteStore, TemporaryDirectory) async throws -> Result
 ) async throws -> Result {
   let directory = try TemporaryDirectory()
@@ -108,61 +110,132 @@ enum Records {
     .queueSaved(QueueConfig(queueID: id, name: "Queue \(id)", version: 1, updatedAt: start))
   }
 
-  static func started(_ id: String, queue: String = "billing", subject: String = "Question", at: Int64 = 0)
+  static func started(
+    _ id: String,
+    queue: String = "billing",
+    subject: String = "Question",
+    at: Int64 = 0
+  )
     -> JournalRecord
   {
     .conversationStarted(
-      conversationID: id, queueID: queue,
+      conversationID: id,
+      queueID: queue,
       request: NewConversation(destination: .queue(queue), customer: customer, subject: subject),
-      at: time(at))
+      at: time(at)
+    )
   }
 
   static func message(
-    _ conversationID: String, _ sequence: UInt64, _ text: String, author: Participant = agent("alice"),
-    visibility: MessageVisibility = .public, clientMessageID: String? = nil, at: Int64 = 1
+    _ conversationID: String,
+    _ sequence: UInt64,
+    _ text: String,
+    author: Participant = agent("alice"),
+    visibility: MessageVisibility = .public,
+    clientMessageID: String? = nil,
+    at: Int64 = 1
   ) -> JournalRecord {
     let message = ConversationMessage(
-      messageID: "\(conversationID)-m\(sequence)", conversationID: conversationID, sequence: sequence,
-      clientMessageID: clientMessageID ?? "cm-\(sequence)", author: author, text: text,
-      visibility: visibility, sentAt: time(at))
+      messageID: "\(conversationID)-m\(sequence)",
+      conversationID: conversationID,
+      sequence: sequence,
+      clientMessageID: clientMessageID ?? "cm-\(sequence)",
+      author: author,
+      text: text,
+      visibility: visibility,
+      sentAt: time(at)
+    )
     return .conversationEvent(
-      ConversationEvent(conversationID: conversationID, sequence: sequence, occurredAt: time(at), kind: .message(message)))
+      ConversationEvent(
+        conversationID: conversationID,
+        sequence: sequence,
+        occurredAt: time(at),
+        kind: .message(message)
+      )
+    )
   }
 
   static func agent(_ id: String) -> Participant {
     Participant(participantID: id, role: .agent, displayName: "Agent \(id)")
   }
 
-  static func assigned(_ conversationID: String, _ sequence: UInt64, agent id: String, at: Int64 = 1) -> JournalRecord {
+  static func assigned(
+    _ conversationID: String,
+    _ sequence: UInt64,
+    agent id: String,
+    at: Int64 = 1
+  ) -> JournalRecord {
     .conversationEvent(
       ConversationEvent(
-        conversationID: conversationID, sequence: sequence, occurredAt: time(at),
-        kind: .assigned(ConversationAssigned(agent: agent(id), queueID: "billing"))))
+        conversationID: conversationID,
+        sequence: sequence,
+        occurredAt: time(at),
+        kind: .assigned(ConversationAssigned(agent: agent(id), queueID: "billing"))
+      )
+    )
   }
 
   /// The `closed` event and the feed's conversationClosed event, as the registry journals them.
   static func closed(
-    _ conversationID: String, _ sequence: UInt64, queue: String = "billing", agents: [String] = ["alice"],
-    category: String = "resolved", notes: String = "", subject: String = "Question", at: Int64, feed position: Int
+    _ conversationID: String,
+    _ sequence: UInt64,
+    queue: String = "billing",
+    agents: [String] = ["alice"],
+    category: String = "resolved",
+    notes: String = "",
+    subject: String = "Question",
+    at: Int64,
+    feed position: Int
   ) -> [JournalRecord] {
     let resolution = Resolution(
-      reason: .agentClosed, categoryID: category, categoryLabel: category, notes: notes,
-      closedBy: agent(agents.last ?? "alice"), closedAt: time(at))
+      reason: .agentClosed,
+      categoryID: category,
+      categoryLabel: category,
+      notes: notes,
+      closedBy: agent(agents.last ?? "alice"),
+      closedAt: time(at)
+    )
     let summary = ConversationSummary(
-      conversationID: conversationID, queueID: queue, state: .closed, priority: .normal, channel: .web,
-      subject: subject, customerDisplayName: customer.displayName, assignedAgentID: agents.last ?? "",
-      createdAt: time(0), assignedAt: time(1), lastMessageAt: time(1), lastSequence: sequence,
-      unreadCount: 0, transferCount: 0)
+      conversationID: conversationID,
+      queueID: queue,
+      state: .closed,
+      priority: .normal,
+      channel: .web,
+      subject: subject,
+      customerDisplayName: customer.displayName,
+      assignedAgentID: agents.last ?? "",
+      createdAt: time(0),
+      assignedAt: time(1),
+      lastMessageAt: time(1),
+      lastSequence: sequence,
+      unreadCount: 0,
+      transferCount: 0
+    )
     let record = ConversationClosedRecord(
-      conversation: summary, customer: customer, resolution: resolution,
-      metrics: ConversationMetrics(waitTime: .seconds(1), handleTime: .seconds(at - 1)), agentIDs: agents)
+      conversation: summary,
+      customer: customer,
+      resolution: resolution,
+      metrics: ConversationMetrics(waitTime: .seconds(1), handleTime: .seconds(at - 1)),
+      agentIDs: agents
+    )
     return [
       .conversationEvent(
-        ConversationEvent(conversationID: conversationID, sequence: sequence, occurredAt: time(at), kind: .closed(resolution))),
+        ConversationEvent(
+          conversationID: conversationID,
+          sequence: sequence,
+          occurredAt: time(at),
+          kind: .closed(resolution)
+        )
+      ),
       .externalEvent(
         ExternalEvent(
-          cursor: String(position), eventID: "evt-\(position)", conversationID: conversationID,
-          occurredAt: time(at), payload: .conversationClosed(record))),
+          cursor: String(position),
+          eventID: "evt-\(position)",
+          conversationID: conversationID,
+          occurredAt: time(at),
+          payload: .conversationClosed(record)
+        )
+      ),
     ]
   }
 }

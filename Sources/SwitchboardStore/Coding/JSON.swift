@@ -93,7 +93,7 @@ enum JSON: Sendable, Equatable {
       case UInt8(ascii: "\n"): output += "\\n".utf8
       case UInt8(ascii: "\r"): output += "\\r".utf8
       case UInt8(ascii: "\t"): output += "\\t".utf8
-      case 0..<0x20:
+      case 0 ..< 0x20:
         let hex = String(byte, radix: 16)
         output += "\\u".utf8
         output += String(repeating: "0", count: 4 - hex.count).utf8
@@ -113,9 +113,14 @@ extension JSON {
       parser.skipSpace()
       self = try parser.value(depth: 0)
       parser.skipSpace()
-      guard parser.atEnd else { throw JSONParser.Failure(offset: parser.offset, reason: "trailing characters") }
+      guard parser.atEnd else {
+        throw JSONParser.Failure(offset: parser.offset, reason: "trailing characters")
+      }
     } catch {
-      throw SQLiteError.corruptValue(what, "malformed JSON at byte \(error.offset): \(error.reason)")
+      throw SQLiteError.corruptValue(
+        what,
+        "malformed JSON at byte \(error.offset): \(error.reason)"
+      )
     }
   }
 }
@@ -153,9 +158,15 @@ private struct JSONParser {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     default: return try number()
     }
   }
@@ -167,7 +178,9 @@ private struct JSONParser {
     if consume("}") { return .object(pairs) }
     while true {
       skipSpace()
-      guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+      guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+        throw fail("expected a key")
+      }
       let key = try string()
       skipSpace()
       guard consume(":") else { throw fail("expected ':'") }
@@ -203,12 +216,14 @@ private struct JSONParser {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         defer { offset += 1 }
-        guard var buffer = unescaped else { return String(decoding: bytes[start..<offset], as: UTF8.self) }
-        buffer += bytes[start..<offset]
+        guard var buffer = unescaped else {
+          return String(decoding: bytes[start ..< offset], as: UTF8.self)
+        }
+        buffer += bytes[start ..< offset]
         return String(decoding: buffer, as: UTF8.self)
       } else if byte == UInt8(ascii: "\\") {
         var buffer = unescaped ?? []
-        buffer += bytes[start..<offset]
+        buffer += bytes[start ..< offset]
         offset += 1
         buffer += String(try escape()).utf8
         unescaped = buffer
@@ -236,10 +251,10 @@ private struct JSONParser {
     case UInt8(ascii: "t"): return "\t"
     case UInt8(ascii: "u"):
       let high = try hex4()
-      if (0xD800..<0xDC00).contains(high) {
+      if (0xD800 ..< 0xDC00).contains(high) {
         guard consume("\\"), consume("u") else { throw fail("lone high surrogate") }
         let low = try hex4()
-        guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid low surrogate") }
+        guard (0xDC00 ..< 0xE000).contains(low) else { throw fail("invalid low surrogate") }
         let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
         guard let scalar = Unicode.Scalar(value) else { throw fail("invalid code point") }
         return scalar
@@ -253,7 +268,7 @@ private struct JSONParser {
   private mutating func hex4() throws(Failure) -> UInt32 {
     guard offset + 4 <= bytes.count else { throw fail("short \\u escape") }
     var value: UInt32 = 0
-    for byte in bytes[offset..<offset + 4] {
+    for byte in bytes[offset ..< offset + 4] {
       guard let digit = Self.hexDigit(byte) else { throw fail("invalid \\u escape") }
       value = value << 4 | digit
     }
@@ -263,9 +278,9 @@ private struct JSONParser {
 
   private static func hexDigit(_ byte: UInt8) -> UInt32? {
     switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    case UInt8(ascii: "0") ... UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a") ... UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A") ... UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
     default: nil
     }
   }
@@ -278,22 +293,26 @@ private struct JSONParser {
       if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
         integral = false
       } else if !(byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
+        || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(byte))
       {
         break
       }
       offset += 1
     }
-    let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+    let text = String(decoding: bytes[start ..< offset], as: UTF8.self)
     if integral, let value = Int64(text) { return .int(value) }
-    guard !text.isEmpty, let value = Double(text) else { throw Failure(offset: start, reason: "invalid value") }
+    guard !text.isEmpty, let value = Double(text) else {
+      throw Failure(offset: start, reason: "invalid value")
+    }
     return .double(value)
   }
 
   private mutating func literal(_ word: StaticString) throws(Failure) {
     let count = word.utf8CodeUnitCount
     guard offset + count <= bytes.count,
-      bytes[offset..<offset + count].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
+      bytes[offset ..< offset + count].elementsEqual(
+        UnsafeBufferPointer(start: word.utf8Start, count: count)
+      )
     else { throw fail("invalid literal") }
     offset += count
   }

@@ -9,7 +9,9 @@ struct JSONReader {
 
   /// A reader of `json`, which must be an object.
   init(_ json: JSON, path: String) throws(SQLiteError) {
-    guard case .object(let pairs) = json else { throw SQLiteError.corruptValue(path, "not an object") }
+    guard case .object(let pairs) = json else {
+      throw SQLiteError.corruptValue(path, "not an object")
+    }
     self.pairs = pairs
     self.path = path
   }
@@ -30,7 +32,9 @@ struct JSONReader {
 
   /// The field's value; missing or `null` is an error.
   func required(_ key: String) throws(SQLiteError) -> JSON {
-    guard let value = optional(key) else { throw SQLiteError.corruptValue("\(path).\(key)", "missing") }
+    guard let value = optional(key) else {
+      throw SQLiteError.corruptValue("\(path).\(key)", "missing")
+    }
     return value
   }
 
@@ -54,7 +58,9 @@ struct JSONReader {
 
   func uint32(_ key: String) throws(SQLiteError) -> UInt32 {
     let value = try int64(key)
-    guard let result = UInt32(exactly: value) else { throw mistyped(key, "a 32-bit unsigned integer") }
+    guard let result = UInt32(exactly: value) else {
+      throw mistyped(key, "a 32-bit unsigned integer")
+    }
     return result
   }
 
@@ -96,11 +102,17 @@ struct JSONReader {
     try optionalInt64(key).map { .nanoseconds($0) }
   }
 
-  func code<Code: StoredCode>(_ key: String, as type: Code.Type = Code.self) throws(SQLiteError) -> Code {
+  func code<Code: StoredCode>(
+    _ key: String,
+    as type: Code.Type = Code.self
+  ) throws(SQLiteError) -> Code {
     try Code(storedCode: try string(key), what: "\(path).\(key)")
   }
 
-  func optionalCode<Code: StoredCode>(_ key: String, as type: Code.Type = Code.self) throws(SQLiteError)
+  func optionalCode<Code: StoredCode>(
+    _ key: String,
+    as type: Code.Type = Code.self
+  ) throws(SQLiteError)
     -> Code?
   {
     optional(key) == nil ? nil : try code(key, as: type)

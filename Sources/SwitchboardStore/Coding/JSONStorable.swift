@@ -17,12 +17,18 @@ extension JSONStorable {
 
 extension JSONReader {
   /// A nested stored value.
-  func value<Value: JSONStorable>(_ key: String, as type: Value.Type = Value.self) throws(SQLiteError) -> Value {
+  func value<Value: JSONStorable>(
+    _ key: String,
+    as type: Value.Type = Value.self
+  ) throws(SQLiteError) -> Value {
     try Value(json: try object(key))
   }
 
   /// A nested stored value, or `nil` if absent.
-  func optionalValue<Value: JSONStorable>(_ key: String, as type: Value.Type = Value.self) throws(SQLiteError)
+  func optionalValue<Value: JSONStorable>(
+    _ key: String,
+    as type: Value.Type = Value.self
+  ) throws(SQLiteError)
     -> Value?
   {
     guard let reader = try optionalObject(key) else { return nil }
@@ -30,7 +36,10 @@ extension JSONReader {
   }
 
   /// An array of nested stored values.
-  func values<Value: JSONStorable>(_ key: String, as type: Value.Type = Value.self) throws(SQLiteError)
+  func values<Value: JSONStorable>(
+    _ key: String,
+    as type: Value.Type = Value.self
+  ) throws(SQLiteError)
     -> [Value]
   {
     var result: [Value] = []

@@ -23,10 +23,14 @@ extension TransferRecord: JSONStorable {
       target = .queue(try targetReader.string("queue"))
     }
     self.init(
-      transferID: try reader.string("transferID"), conversationID: try reader.string("conversationID"),
-      transferredBy: try reader.value("transferredBy"), target: target,
-      reason: try reader.code("reason"), note: try reader.string("note"),
-      transferredAt: try reader.time("transferredAt"))
+      transferID: try reader.string("transferID"),
+      conversationID: try reader.string("conversationID"),
+      transferredBy: try reader.value("transferredBy"),
+      target: target,
+      reason: try reader.code("reason"),
+      note: try reader.string("note"),
+      transferredAt: try reader.time("transferredAt")
+    )
   }
 }
 
@@ -41,21 +45,29 @@ extension Resolution: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      reason: try reader.code("reason"), categoryID: try reader.string("categoryID"),
-      categoryLabel: try reader.string("categoryLabel"), notes: try reader.string("notes"),
-      closedBy: try reader.value("closedBy"), closedAt: try reader.time("closedAt"))
+      reason: try reader.code("reason"),
+      categoryID: try reader.string("categoryID"),
+      categoryLabel: try reader.string("categoryLabel"),
+      notes: try reader.string("notes"),
+      closedBy: try reader.value("closedBy"),
+      closedAt: try reader.time("closedAt")
+    )
   }
 }
 
 extension SurveyOffer: JSONStorable {
   var json: JSON {
-    .object([("surveyID", .string(surveyID)), ("prompt", .string(prompt)), ("expiresAt", .time(expiresAt))])
+    .object([
+      ("surveyID", .string(surveyID)), ("prompt", .string(prompt)), ("expiresAt", .time(expiresAt)),
+    ])
   }
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      surveyID: try reader.string("surveyID"), prompt: try reader.string("prompt"),
-      expiresAt: try reader.time("expiresAt"))
+      surveyID: try reader.string("surveyID"),
+      prompt: try reader.string("prompt"),
+      expiresAt: try reader.time("expiresAt")
+    )
   }
 }
 
@@ -70,9 +82,12 @@ extension SurveyResponse: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      surveyID: try reader.string("surveyID"), conversationID: try reader.string("conversationID"),
-      rating: try reader.int("rating"), comment: try reader.string("comment"),
-      submittedAt: try reader.time("submittedAt"))
+      surveyID: try reader.string("surveyID"),
+      conversationID: try reader.string("conversationID"),
+      rating: try reader.int("rating"),
+      comment: try reader.string("comment"),
+      submittedAt: try reader.time("submittedAt")
+    )
   }
 }
 
@@ -91,15 +106,21 @@ extension ConversationSummary: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      conversationID: try reader.string("conversationID"), queueID: try reader.string("queueID"),
-      state: try reader.code("state"), priority: try reader.code("priority"),
-      channel: try reader.code("channel"), subject: try reader.string("subject"),
+      conversationID: try reader.string("conversationID"),
+      queueID: try reader.string("queueID"),
+      state: try reader.code("state"),
+      priority: try reader.code("priority"),
+      channel: try reader.code("channel"),
+      subject: try reader.string("subject"),
       customerDisplayName: try reader.string("customerDisplayName"),
-      assignedAgentID: try reader.string("assignedAgentID"), createdAt: try reader.time("createdAt"),
+      assignedAgentID: try reader.string("assignedAgentID"),
+      createdAt: try reader.time("createdAt"),
       assignedAt: try reader.optionalTime("assignedAt"),
       lastMessageAt: try reader.optionalTime("lastMessageAt"),
-      lastSequence: try reader.uint64("lastSequence"), unreadCount: try reader.uint32("unreadCount"),
-      transferCount: try reader.uint32("transferCount"))
+      lastSequence: try reader.uint64("lastSequence"),
+      unreadCount: try reader.uint32("unreadCount"),
+      transferCount: try reader.uint32("transferCount")
+    )
   }
 }
 
@@ -109,7 +130,8 @@ extension ConversationMetrics: JSONStorable {
       ("waitTime", .optionalDuration(waitTime)), ("timeToAccept", .optionalDuration(timeToAccept)),
       ("firstResponseTime", .optionalDuration(firstResponseTime)),
       ("handleTime", .optionalDuration(handleTime)), ("transferCount", .int(Int64(transferCount))),
-      ("offerCount", .int(Int64(offerCount))), ("declinedOfferCount", .int(Int64(declinedOfferCount))),
+      ("offerCount", .int(Int64(offerCount))),
+      ("declinedOfferCount", .int(Int64(declinedOfferCount))),
       ("customerMessageCount", .int(Int64(customerMessageCount))),
       ("agentMessageCount", .int(Int64(agentMessageCount))),
     ])
@@ -121,10 +143,12 @@ extension ConversationMetrics: JSONStorable {
       timeToAccept: try reader.optionalDuration("timeToAccept"),
       firstResponseTime: try reader.optionalDuration("firstResponseTime"),
       handleTime: try reader.optionalDuration("handleTime"),
-      transferCount: try reader.uint32("transferCount"), offerCount: try reader.uint32("offerCount"),
+      transferCount: try reader.uint32("transferCount"),
+      offerCount: try reader.uint32("offerCount"),
       declinedOfferCount: try reader.uint32("declinedOfferCount"),
       customerMessageCount: try reader.uint32("customerMessageCount"),
-      agentMessageCount: try reader.uint32("agentMessageCount"))
+      agentMessageCount: try reader.uint32("agentMessageCount")
+    )
   }
 }
 
@@ -138,9 +162,12 @@ extension ConversationClosedRecord: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      conversation: try reader.value("conversation"), customer: try reader.value("customer"),
-      resolution: try reader.value("resolution"), metrics: try reader.value("metrics"),
-      agentIDs: try reader.strings("agentIDs"))
+      conversation: try reader.value("conversation"),
+      customer: try reader.value("customer"),
+      resolution: try reader.value("resolution"),
+      metrics: try reader.value("metrics"),
+      agentIDs: try reader.strings("agentIDs")
+    )
   }
 }
 
@@ -149,16 +176,21 @@ extension Ticket: JSONStorable {
     .object([
       ("ticketID", .string(ticketID)), ("conversationID", .string(conversationID)),
       ("subject", .string(subject)), ("description", .string(description)),
-      ("priority", .code(priority)), ("createdBy", .string(createdBy)), ("createdAt", .time(createdAt)),
+      ("priority", .code(priority)), ("createdBy", .string(createdBy)),
+      ("createdAt", .time(createdAt)),
     ])
   }
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      ticketID: try reader.string("ticketID"), conversationID: try reader.string("conversationID"),
-      subject: try reader.string("subject"), description: try reader.string("description"),
-      priority: try reader.code("priority"), createdBy: try reader.string("createdBy"),
-      createdAt: try reader.time("createdAt"))
+      ticketID: try reader.string("ticketID"),
+      conversationID: try reader.string("conversationID"),
+      subject: try reader.string("subject"),
+      description: try reader.string("description"),
+      priority: try reader.code("priority"),
+      createdBy: try reader.string("createdBy"),
+      createdAt: try reader.time("createdAt")
+    )
   }
 }
 
@@ -173,10 +205,14 @@ extension ChannelMove: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      moveID: try reader.string("moveID"), conversationID: try reader.string("conversationID"),
-      targetChannel: try reader.code("targetChannel"), contact: try reader.value("contact"),
-      note: try reader.string("note"), requestedBy: try reader.string("requestedBy"),
-      requestedAt: try reader.time("requestedAt"))
+      moveID: try reader.string("moveID"),
+      conversationID: try reader.string("conversationID"),
+      targetChannel: try reader.code("targetChannel"),
+      contact: try reader.value("contact"),
+      note: try reader.string("note"),
+      requestedBy: try reader.string("requestedBy"),
+      requestedAt: try reader.time("requestedAt")
+    )
   }
 }
 
@@ -193,12 +229,18 @@ extension AssistanceRequest: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      assistanceID: try reader.string("assistanceID"), conversationID: try reader.string("conversationID"),
-      queueID: try reader.string("queueID"), agentID: try reader.string("agentID"),
-      question: try reader.string("question"), urgency: try reader.code("urgency"),
-      status: try reader.code("status"), requestedAt: try reader.time("requestedAt"),
-      answer: try reader.string("answer"), resolvedBy: try reader.string("resolvedBy"),
-      resolvedAt: try reader.optionalTime("resolvedAt"))
+      assistanceID: try reader.string("assistanceID"),
+      conversationID: try reader.string("conversationID"),
+      queueID: try reader.string("queueID"),
+      agentID: try reader.string("agentID"),
+      question: try reader.string("question"),
+      urgency: try reader.code("urgency"),
+      status: try reader.code("status"),
+      requestedAt: try reader.time("requestedAt"),
+      answer: try reader.string("answer"),
+      resolvedBy: try reader.string("resolvedBy"),
+      resolvedAt: try reader.optionalTime("resolvedAt")
+    )
   }
 }
 
@@ -209,8 +251,10 @@ extension SurveySubmitted: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      survey: try reader.value("survey"), agentID: try reader.string("agentID"),
-      queueID: try reader.string("queueID"))
+      survey: try reader.value("survey"),
+      agentID: try reader.string("agentID"),
+      queueID: try reader.string("queueID")
+    )
   }
 }
 

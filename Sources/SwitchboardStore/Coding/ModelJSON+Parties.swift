@@ -10,8 +10,10 @@ extension ContactDetails: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      email: try reader.string("email"), phoneNumber: try reader.string("phoneNumber"),
-      preferredChannel: try reader.optionalCode("preferredChannel"))
+      email: try reader.string("email"),
+      phoneNumber: try reader.string("phoneNumber"),
+      preferredChannel: try reader.optionalCode("preferredChannel")
+    )
   }
 }
 
@@ -25,9 +27,12 @@ extension CustomerInfo: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      customerID: try reader.string("customerID"), displayName: try reader.string("displayName"),
-      contact: try reader.value("contact"), locale: try reader.string("locale"),
-      verified: try reader.bool("verified"))
+      customerID: try reader.string("customerID"),
+      displayName: try reader.string("displayName"),
+      contact: try reader.value("contact"),
+      locale: try reader.string("locale"),
+      verified: try reader.bool("verified")
+    )
   }
 }
 
@@ -41,13 +46,17 @@ extension BotAttribute: JSONStorable {
 
 extension BotTranscriptEntry: JSONStorable {
   var json: JSON {
-    .object([("speaker", .code(speaker)), ("text", .string(text)), ("sentAt", .optionalTime(sentAt))])
+    .object([
+      ("speaker", .code(speaker)), ("text", .string(text)), ("sentAt", .optionalTime(sentAt)),
+    ])
   }
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      speaker: try reader.code("speaker"), text: try reader.string("text"),
-      sentAt: try reader.optionalTime("sentAt"))
+      speaker: try reader.code("speaker"),
+      text: try reader.string("text"),
+      sentAt: try reader.optionalTime("sentAt")
+    )
   }
 }
 
@@ -62,10 +71,13 @@ extension BotContext: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      botID: try reader.string("botID"), summary: try reader.string("summary"),
+      botID: try reader.string("botID"),
+      summary: try reader.string("summary"),
       detectedIntent: try reader.string("detectedIntent"),
       intentConfidence: try reader.double("intentConfidence"),
-      attributes: try reader.values("attributes"), transcript: try reader.values("transcript"))
+      attributes: try reader.values("attributes"),
+      transcript: try reader.values("transcript")
+    )
   }
 }
 
@@ -78,7 +90,8 @@ extension NewConversation: JSONStorable {
       }
     return .object([
       ("destination", destination), ("priority", .optionalCode(priority)),
-      ("channel", .optionalCode(channel)), ("customer", customer.json), ("subject", .string(subject)),
+      ("channel", .optionalCode(channel)), ("customer", customer.json),
+      ("subject", .string(subject)),
       ("botContext", .optional(botContext)), ("initialMessage", .string(initialMessage)),
       ("idempotencyKey", .string(idempotencyKey)),
     ])
@@ -93,11 +106,15 @@ extension NewConversation: JSONStorable {
       destination = .topic(try target.string("topic"))
     }
     self.init(
-      destination: destination, priority: try reader.optionalCode("priority"),
-      channel: try reader.optionalCode("channel"), customer: try reader.value("customer"),
-      subject: try reader.string("subject"), botContext: try reader.optionalValue("botContext"),
+      destination: destination,
+      priority: try reader.optionalCode("priority"),
+      channel: try reader.optionalCode("channel"),
+      customer: try reader.value("customer"),
+      subject: try reader.string("subject"),
+      botContext: try reader.optionalValue("botContext"),
       initialMessage: try reader.string("initialMessage"),
-      idempotencyKey: try reader.string("idempotencyKey"))
+      idempotencyKey: try reader.string("idempotencyKey")
+    )
   }
 }
 
@@ -111,7 +128,9 @@ extension Participant: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      participantID: try reader.string("participantID"), role: try reader.code("role"),
-      displayName: try reader.string("displayName"))
+      participantID: try reader.string("participantID"),
+      role: try reader.code("role"),
+      displayName: try reader.string("displayName")
+    )
   }
 }

@@ -15,14 +15,22 @@ extension Offer: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      offerID: try reader.string("offerID"), conversationID: try reader.string("conversationID"),
-      queueID: try reader.string("queueID"), priority: try reader.code("priority"),
-      channel: try reader.code("channel"), subject: try reader.string("subject"),
+      offerID: try reader.string("offerID"),
+      conversationID: try reader.string("conversationID"),
+      queueID: try reader.string("queueID"),
+      priority: try reader.code("priority"),
+      channel: try reader.code("channel"),
+      subject: try reader.string("subject"),
       customerDisplayName: try reader.string("customerDisplayName"),
-      botSummary: try reader.string("botSummary"), detectedIntent: try reader.string("detectedIntent"),
-      mode: try reader.code("mode"), offeredAt: try reader.time("offeredAt"),
-      expiresAt: try reader.time("expiresAt"), customerWaited: try reader.duration("customerWaited"),
-      transfer: try reader.optionalValue("transfer"), botContext: try reader.optionalValue("botContext"))
+      botSummary: try reader.string("botSummary"),
+      detectedIntent: try reader.string("detectedIntent"),
+      mode: try reader.code("mode"),
+      offeredAt: try reader.time("offeredAt"),
+      expiresAt: try reader.time("expiresAt"),
+      customerWaited: try reader.duration("customerWaited"),
+      transfer: try reader.optionalValue("transfer"),
+      botContext: try reader.optionalValue("botContext")
+    )
   }
 }
 
@@ -38,11 +46,15 @@ extension RoutingCandidate: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      agentID: try reader.string("agentID"), displayName: try reader.string("displayName"),
+      agentID: try reader.string("agentID"),
+      displayName: try reader.string("displayName"),
       presence: try reader.code("presence"),
       activeConversations: try reader.uint32("activeConversations"),
-      capacity: try reader.uint32("capacity"), idleTime: try reader.optionalDuration("idleTime"),
-      score: try reader.double("score"), outcome: try reader.code("outcome"))
+      capacity: try reader.uint32("capacity"),
+      idleTime: try reader.optionalDuration("idleTime"),
+      score: try reader.double("score"),
+      outcome: try reader.code("outcome")
+    )
   }
 }
 
@@ -58,11 +70,15 @@ extension RoutingDecision: JSONStorable {
 
   init(json reader: JSONReader) throws(SQLiteError) {
     self.init(
-      decidedAt: try reader.time("decidedAt"), trigger: try reader.code("trigger"),
-      queueID: try reader.optionalString("queueID"), rule: try reader.code("rule"),
-      explanation: try reader.string("explanation"), candidates: try reader.values("candidates"),
+      decidedAt: try reader.time("decidedAt"),
+      trigger: try reader.code("trigger"),
+      queueID: try reader.optionalString("queueID"),
+      rule: try reader.code("rule"),
+      explanation: try reader.string("explanation"),
+      candidates: try reader.values("candidates"),
       chosenAgentID: try reader.optionalString("chosenAgentID"),
-      offerIDs: try reader.strings("offerIDs"))
+      offerIDs: try reader.strings("offerIDs")
+    )
   }
 }
 
@@ -108,7 +124,11 @@ extension ConversationEvent.Kind {
     case "participant_left": self = .participantLeft(try Participant(json: reader))
     case "assigned":
       self = .assigned(
-        ConversationAssigned(agent: try reader.value("agent"), queueID: try reader.string("queueID")))
+        ConversationAssigned(
+          agent: try reader.value("agent"),
+          queueID: try reader.string("queueID")
+        )
+      )
     case "transferred": self = .transferred(try TransferRecord(json: reader))
     case "closed": self = .closed(try Resolution(json: reader))
     case "survey_offered": self = .surveyOffered(try SurveyOffer(json: reader))
@@ -116,7 +136,9 @@ extension ConversationEvent.Kind {
       self = .read(
         ReadReceipt(
           participant: try reader.value("participant"),
-          readThroughSequence: try reader.uint64("readThroughSequence")))
+          readThroughSequence: try reader.uint64("readThroughSequence")
+        )
+      )
     default: throw SQLiteError.corruptValue(reader.path, "unknown event kind \"\(kind)\"")
     }
   }

@@ -40,10 +40,12 @@ public final class JournalWriter: Journal {
   /// Starts the writer thread, which opens its connection with `open` (on the thread, where the
   /// connection stays); throws what `open` throws.
   static func start(
-    policy: GroupCommitPolicy, open: @escaping @Sendable () throws(StoreError) -> SQLiteConnection
+    policy: GroupCommitPolicy,
+    open: @escaping @Sendable () throws(StoreError) -> SQLiteConnection
   ) async throws(StoreError) -> JournalWriter {
     let writer = JournalWriter(policy: policy)
-    let opened = await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
+    let opened = await withCheckedContinuation {
+      (continuation: CheckedContinuation<StoreError?, Never>) in
       let started = DedicatedThread.start {
         do throws(StoreError) {
           let connection = try open()
@@ -56,7 +58,9 @@ public final class JournalWriter: Journal {
         writer.markExited()
       }
       if !started {
-        continuation.resume(returning: StoreError(.cannotOpen, "could not start the journal writer thread"))
+        continuation.resume(
+          returning: StoreError(.cannotOpen, "could not start the journal writer thread")
+        )
       }
     }
     if let opened { throw opened }
@@ -71,7 +75,8 @@ public final class JournalWriter: Journal {
       let accepted = state.withLock { state -> Bool in
         guard !state.closing else { return false }
         state.appends.append(
-          PendingAppend(records: records, enqueuedAt: MonotonicTime.now, continuation: continuation))
+          PendingAppend(records: records, enqueuedAt: MonotonicTime.now, continuation: continuation)
+        )
         return true
       }
       if accepted {
@@ -104,7 +109,9 @@ public final class JournalWriter: Journal {
       if accepted {
         state.broadcast()
       } else {
-        continuation.resume(returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed")))
+        continuation.resume(
+          returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed"))
+        )
       }
     }
     return try result.get()
@@ -125,7 +132,9 @@ public final class JournalWriter: Journal {
   }
 
   private static let closedError = CoreError(
-    .unavailable, "storage: the store is closed; the change was not made durable")
+    .unavailable,
+    "storage: the store is closed; the change was not made durable"
+  )
 
   // MARK: The writer thread
 
@@ -153,7 +162,8 @@ public final class JournalWriter: Journal {
       }
       state.unlock()
       switch work {
-      case .batch(let first): commitBatch(startingWith: first, connection: connection, applier: applier)
+      case .batch(let first):
+        commitBatch(startingWith: first, connection: connection, applier: applier)
       case .task(let task): task(connection)
       case .exit:
         return
@@ -165,7 +175,9 @@ public final class JournalWriter: Journal {
   private func takeAppends(alreadyTaken: Int = 0) -> [PendingAppend] {
     var taken: [PendingAppend] = []
     var count = alreadyTaken
-    while let next = state.state.appends.first, taken.isEmpty || count + next.records.count <= policy.maxRecords {
+    while let next = state.state.appends.first,
+      taken.isEmpty || count + next.records.count <= policy.maxRecords
+    {
       taken.append(state.state.appends.removeFirst())
       count += next.records.count
       if count >= policy.maxRecords { break }
@@ -176,7 +188,9 @@ public final class JournalWriter: Journal {
   /// Writes one batch: opens the transaction, applies appends as they arrive until the delay
   /// has passed or the batch is full, commits (or rolls back) and resumes every caller.
   private func commitBatch(
-    startingWith first: [PendingAppend], connection: SQLiteConnection, applier: RecordApplier
+    startingWith first: [PendingAppend],
+    connection: SQLiteConnection,
+    applier: RecordApplier
   ) {
     let deadline = first[0].enqueuedAt + UInt64(max(0, policy.maxDelay.storedNanoseconds))
     var batch = first
@@ -219,7 +233,10 @@ public final class JournalWriter: Journal {
       }
     }
     let error = failure.map {
-      CoreError(.unavailable, "storage: could not make the change durable: \($0.message); retry later")
+      CoreError(
+        .unavailable,
+        "storage: could not make the change durable: \($0.message); retry later"
+      )
     }
     for append in batch { append.continuation.resume(returning: error) }
   }

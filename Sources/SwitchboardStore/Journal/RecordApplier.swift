@@ -26,11 +26,19 @@ final class RecordApplier {
     case .surveySettingsSet(let settings):
       try run(
         "INSERT OR REPLACE INTO survey_settings (id, enabled, response_window_ns, prompt) VALUES (1, ?, ?, ?)",
-        [.bool(settings.enabled), .integer(settings.responseWindow?.storedNanoseconds), .text(settings.prompt)])
+        [
+          .bool(settings.enabled), .integer(settings.responseWindow?.storedNanoseconds),
+          .text(settings.prompt),
+        ]
+      )
     case .presenceChanged(let agentID, let presence, let reason, let at):
       try run(
         "INSERT OR REPLACE INTO agent_presence (agent_id, presence, reason, since) VALUES (?, ?, ?, ?)",
-        [.text(agentID), .text(presence.storedCode), .text(reason), .integer(at.nanosecondsSinceEpoch)])
+        [
+          .text(agentID), .text(presence.storedCode), .text(reason),
+          .integer(at.nanosecondsSinceEpoch),
+        ]
+      )
     case .conversationStarted(let conversationID, let queueID, let request, let at):
       try startConversation(conversationID, queueID: queueID, request: request, at: at)
     case .conversationQueued(let conversationID, let queueID, let at):
@@ -38,16 +46,22 @@ final class RecordApplier {
     case .routingDecided(let conversationID, let decision):
       try run(
         "INSERT INTO routing_decisions (conversation_id, decided_at, decision) VALUES (?, ?, ?)",
-        [.text(conversationID), .integer(decision.decidedAt.nanosecondsSinceEpoch), .text(decision.json.text)])
+        [
+          .text(conversationID), .integer(decision.decidedAt.nanosecondsSinceEpoch),
+          .text(decision.json.text),
+        ]
+      )
     case .offerMade(let agentID, let offer):
       try run(
         "INSERT INTO offers (offer_id, conversation_id, agent_id, offered_at, offer) VALUES (?, ?, ?, ?, ?)",
         [
           .text(offer.offerID), .text(offer.conversationID), .text(agentID),
           .integer(offer.offeredAt.nanosecondsSinceEpoch), .text(offer.json.text),
-        ])
+        ]
+      )
       try countID(offer.offerID)
-    case .offerEnded(let offerID, let outcome, let at): try endOffer(offerID, outcome: outcome, at: at)
+    case .offerEnded(let offerID, let outcome, let at):
+      try endOffer(offerID, outcome: outcome, at: at)
     case .conversationEvent(let event): try appendEvent(event)
     case .ticketCreated(let ticket, let request): try createTicket(ticket, request: request)
     case .assistanceChanged(let request): try saveAssistance(request)
@@ -61,14 +75,16 @@ final class RecordApplier {
           .text(move.moveID), .text(move.conversationID), .text(move.targetChannel.storedCode),
           .text(move.contact.json.text), .text(move.note), .text(move.requestedBy),
           .integer(move.requestedAt.nanosecondsSinceEpoch),
-        ])
+        ]
+      )
     case .surveySubmitted(let response):
       try run(
         "INSERT INTO surveys (conversation_id, survey_id, rating, comment, submitted_at) VALUES (?, ?, ?, ?, ?)",
         [
           .text(response.conversationID), .text(response.surveyID), .int(response.rating),
           .text(response.comment), .integer(response.submittedAt.nanosecondsSinceEpoch),
-        ])
+        ]
+      )
     case .externalEvent(let event): try appendExternalEvent(event)
     }
   }
@@ -89,7 +105,8 @@ final class RecordApplier {
         .int(queue.defaultPriority.rawValue), .text(JSON.strings(queue.supervisorIDs).text),
         .text(JSON.strings(queue.requiredSkills).text), .uint64(queue.version),
         .integer(queue.updatedAt?.nanosecondsSinceEpoch),
-      ])
+      ]
+    )
   }
 
   private func saveAgent(_ profile: AgentProfile) throws(SQLiteError) {
@@ -101,8 +118,10 @@ final class RecordApplier {
       [
         .text(profile.agentID), .text(profile.displayName), .text(profile.role.storedCode),
         .text(JSON.strings(profile.queueIDs).text), .integer(Int64(profile.capacity)),
-        .text(JSON.strings(profile.skills).text), .integer(profile.updatedAt?.nanosecondsSinceEpoch),
-      ])
+        .text(JSON.strings(profile.skills).text),
+        .integer(profile.updatedAt?.nanosecondsSinceEpoch),
+      ]
+    )
   }
 
   private func setCategories(_ categories: [ResolutionCategory]) throws(SQLiteError) {
@@ -115,9 +134,11 @@ final class RecordApplier {
         """,
         [
           .text(category.categoryID), .text(category.label), .text(category.description),
-          .bool(category.requiresNotes), .bool(category.active), .integer(Int64(category.sortOrder)),
+          .bool(category.requiresNotes), .bool(category.active),
+          .integer(Int64(category.sortOrder)),
           .int(position),
-        ])
+        ]
+      )
     }
     try run("INSERT OR REPLACE INTO meta (key, value) VALUES ('categories_stored', '1')")
   }
@@ -125,7 +146,10 @@ final class RecordApplier {
   // MARK: Conversations and routing
 
   private func startConversation(
-    _ conversationID: String, queueID: String, request: NewConversation, at: WallTime
+    _ conversationID: String,
+    queueID: String,
+    request: NewConversation,
+    at: WallTime
   ) throws(SQLiteError) {
     // A start without a priority takes its queue's default at that moment: the queue's row is
     // current because records arrive in state order.
@@ -137,20 +161,29 @@ final class RecordApplier {
         ?4, ?5, ?6, ?7, ?8, ?8)
       """,
       [
-        .text(conversationID), .text(queueID), .integer(request.priority.map { Int64($0.rawValue) }),
+        .text(conversationID), .text(queueID),
+        .integer(request.priority.map { Int64($0.rawValue) }),
         .text((request.channel ?? .web).storedCode), .text(request.subject),
-        .text(request.customer.displayName), .text(request.json.text), .integer(at.nanosecondsSinceEpoch),
-      ])
+        .text(request.customer.displayName), .text(request.json.text),
+        .integer(at.nanosecondsSinceEpoch),
+      ]
+    )
     try run(
       "INSERT INTO conversation_queues (conversation_id, queue_id, position) VALUES (?, ?, 1)",
-      [.text(conversationID), .text(queueID)])
+      [.text(conversationID), .text(queueID)]
+    )
     try countID(conversationID)
   }
 
-  private func queueConversation(_ conversationID: String, queueID: String, at: WallTime) throws(SQLiteError) {
+  private func queueConversation(
+    _ conversationID: String,
+    queueID: String,
+    at: WallTime
+  ) throws(SQLiteError) {
     try run(
       "UPDATE conversations SET queue_id = ?2, entered_queue_at = ?3 WHERE conversation_id = ?1",
-      [.text(conversationID), .text(queueID), .integer(at.nanosecondsSinceEpoch)])
+      [.text(conversationID), .text(queueID), .integer(at.nanosecondsSinceEpoch)]
+    )
     guard connection.changes == 1 else {
       throw SQLiteError.inconsistent("conversation \(conversationID) was queued but never started")
     }
@@ -159,22 +192,28 @@ final class RecordApplier {
       INSERT OR IGNORE INTO conversation_queues (conversation_id, queue_id, position)
       VALUES (?1, ?2, (SELECT count(*) + 1 FROM conversation_queues WHERE conversation_id = ?1))
       """,
-      [.text(conversationID), .text(queueID)])
+      [.text(conversationID), .text(queueID)]
+    )
   }
 
-  private func endOffer(_ offerID: String, outcome: OfferOutcome, at: WallTime) throws(SQLiteError) {
+  private func endOffer(_ offerID: String, outcome: OfferOutcome, at: WallTime) throws(SQLiteError)
+  {
     var values: [SQLiteValue]
     switch outcome {
     case .accepted: values = [.text("accepted"), .null, .null, .null]
-    case .declined(let reason, let note): values = [.text("declined"), .text(reason.storedCode), .text(note), .null]
-    case .withdrawn(let reason): values = [.text("withdrawn"), .null, .null, .text(reason.storedCode)]
+    case .declined(let reason, let note):
+      values = [.text("declined"), .text(reason.storedCode), .text(note), .null]
+    case .withdrawn(let reason):
+      values = [.text("withdrawn"), .null, .null, .text(reason.storedCode)]
     }
     values += [.integer(at.nanosecondsSinceEpoch), .text(offerID)]
     try run(
       """
       UPDATE offers SET outcome = ?, decline_reason = ?, decline_note = ?, withdrawn_reason = ?, ended_at = ?
       WHERE offer_id = ? AND outcome IS NULL
-      """, values)
+      """,
+      values
+    )
     guard connection.changes == 1 else {
       throw SQLiteError.inconsistent("offer \(offerID) ended but was never made, or ended before")
     }
@@ -183,7 +222,8 @@ final class RecordApplier {
   private func appendEvent(_ event: ConversationEvent) throws(SQLiteError) {
     guard let kind = event.kind.storedKind else {
       throw SQLiteError.inconsistent(
-        "ephemeral event \(event.kind) of conversation \(event.conversationID) was journaled")
+        "ephemeral event \(event.kind) of conversation \(event.conversationID) was journaled"
+      )
     }
     let conversationID = event.conversationID
     let time = event.occurredAt.nanosecondsSinceEpoch
@@ -191,7 +231,8 @@ final class RecordApplier {
       guard message.conversationID == conversationID, message.sequence == event.sequence else {
         throw SQLiteError.inconsistent(
           "message \(message.messageID) (conversation \(message.conversationID), sequence "
-            + "\(message.sequence)) arrived as event \(event.sequence) of conversation \(conversationID)")
+            + "\(message.sequence)) arrived as event \(event.sequence) of conversation \(conversationID)"
+        )
       }
       try run(
         """
@@ -202,10 +243,12 @@ final class RecordApplier {
         [
           .text(conversationID), .uint64(event.sequence), .integer(time), .text(message.messageID),
           .text(message.clientMessageID), .text(message.author.participantID),
-          .text(message.author.role.storedCode), .text(message.author.displayName), .text(message.text),
+          .text(message.author.role.storedCode), .text(message.author.displayName),
+          .text(message.text),
           .text(message.visibility.storedCode), .text(message.recipientAgentID),
           .integer(message.sentAt.nanosecondsSinceEpoch),
-        ])
+        ]
+      )
       // A note added after closing changes the closed transcript's searchable text.
       if message.visibility != .whisper { try reindexIfClosed(conversationID) }
       return
@@ -215,7 +258,11 @@ final class RecordApplier {
       INSERT INTO conversation_events (conversation_id, sequence, occurred_at, kind, detail)
       VALUES (?, ?, ?, ?, ?)
       """,
-      [.text(conversationID), .uint64(event.sequence), .integer(time), .text(kind), .text(event.kind.detail?.text)])
+      [
+        .text(conversationID), .uint64(event.sequence), .integer(time), .text(kind),
+        .text(event.kind.detail?.text),
+      ]
+    )
     switch event.kind {
     case .assigned(let assigned):
       try run(
@@ -223,7 +270,8 @@ final class RecordApplier {
         INSERT OR IGNORE INTO conversation_agents (conversation_id, agent_id, position)
         VALUES (?1, ?2, (SELECT count(*) + 1 FROM conversation_agents WHERE conversation_id = ?1))
         """,
-        [.text(conversationID), .text(assigned.agent.participantID)])
+        [.text(conversationID), .text(assigned.agent.participantID)]
+      )
     case .closed(let resolution):
       try run(
         """
@@ -233,13 +281,19 @@ final class RecordApplier {
         [
           .integer(resolution.closedAt.nanosecondsSinceEpoch), .text(resolution.reason.storedCode),
           .text(resolution.categoryID), .text(conversationID),
-        ])
+        ]
+      )
       try reindexIfClosed(conversationID)
     case .surveyOffered(let offer):
       try run(
         "UPDATE conversations SET survey_offer = ?, survey_expires_at = ? WHERE conversation_id = ?",
-        [.text(offer.json.text), .integer(offer.expiresAt.nanosecondsSinceEpoch), .text(conversationID)])
-    case .message, .participantJoined, .participantLeft, .transferred, .read, .typing, .queuePosition:
+        [
+          .text(offer.json.text), .integer(offer.expiresAt.nanosecondsSinceEpoch),
+          .text(conversationID),
+        ]
+      )
+    case .message, .participantJoined, .participantLeft, .transferred, .read, .typing,
+      .queuePosition:
       break
     }
   }
@@ -264,7 +318,8 @@ final class RecordApplier {
           WHERE e.conversation_id = c.conversation_id AND e.kind = 'closed')
       FROM conversations c WHERE c.row_key = ?
       """,
-      [.integer(rowKey)])
+      [.integer(rowKey)]
+    )
   }
 
   // MARK: Escalation and the feed
@@ -282,7 +337,8 @@ final class RecordApplier {
         .integer(ticket.createdAt.nanosecondsSinceEpoch), .text(request.subject),
         .text(request.description), .integer(request.priority.map { Int64($0.rawValue) }),
         .text(request.idempotencyKey),
-      ])
+      ]
+    )
   }
 
   private func saveAssistance(_ request: AssistanceRequest) throws(SQLiteError) {
@@ -298,13 +354,17 @@ final class RecordApplier {
         .text(request.assistanceID), .text(request.conversationID), .text(request.queueID),
         .text(request.agentID), .text(request.question), .int(request.urgency.rawValue),
         .text(request.status.storedCode), .integer(request.requestedAt.nanosecondsSinceEpoch),
-        .text(request.answer), .text(request.resolvedBy), .integer(request.resolvedAt?.nanosecondsSinceEpoch),
-      ])
+        .text(request.answer), .text(request.resolvedBy),
+        .integer(request.resolvedAt?.nanosecondsSinceEpoch),
+      ]
+    )
   }
 
   private func appendExternalEvent(_ event: ExternalEvent) throws(SQLiteError) {
     guard let position = Int64(event.cursor), position > 0 else {
-      throw SQLiteError.inconsistent("feed event \(event.eventID) has cursor \"\(event.cursor)\", not a position")
+      throw SQLiteError.inconsistent(
+        "feed event \(event.eventID) has cursor \"\(event.cursor)\", not a position"
+      )
     }
     try run(
       """
@@ -315,13 +375,17 @@ final class RecordApplier {
         .integer(position), .text(event.eventID), .text(event.conversationID),
         .text(event.kind.storedCode), .integer(event.occurredAt.nanosecondsSinceEpoch),
         .text(event.payload.json.text),
-      ])
+      ]
+    )
     if case .conversationClosed(let record) = event.payload {
       try run(
         "UPDATE conversations SET closed_record = ? WHERE conversation_id = ?",
-        [.text(record.json.text), .text(event.conversationID)])
+        [.text(record.json.text), .text(event.conversationID)]
+      )
       guard connection.changes == 1 else {
-        throw SQLiteError.inconsistent("conversation \(event.conversationID) was closed but never started")
+        throw SQLiteError.inconsistent(
+          "conversation \(event.conversationID) was closed but never started"
+        )
       }
     }
   }
@@ -337,7 +401,8 @@ final class RecordApplier {
       INSERT INTO id_counters (prefix, value) VALUES (?, ?)
       ON CONFLICT (prefix) DO UPDATE SET value = max(value, excluded.value)
       """,
-      [.text(prefix), .uint64(number)])
+      [.text(prefix), .uint64(number)]
+    )
   }
 
   private func run(_ sql: String, _ values: [SQLiteValue] = []) throws(SQLiteError) {
@@ -351,7 +416,8 @@ enum IDCounter {
   static func split(_ id: String) -> (prefix: String, number: UInt64)? {
     guard let dash = id.lastIndex(of: "-") else { return nil }
     let digits = id[id.index(after: dash)...]
-    guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+    guard !digits.isEmpty,
+      digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
       let number = UInt64(digits)
     else { return nil }
     return (String(id[..<dash]), number)

@@ -13,11 +13,20 @@ struct RecoveryReader {
   func read() throws(SQLiteError) -> RecoveredState {
     try connection.transaction(immediate: false) { () throws(SQLiteError) -> RecoveredState in
       RecoveredState(
-        queues: try queues(), agents: try agents(), presence: try presence(),
-        resolutionCategories: try categories(), surveySettings: try surveySettings(),
-        openConversations: try openConversations(), recentlyClosed: try recentlyClosed(),
-        feed: try feed(), lastFeedPosition: try lastFeedPosition(), idCounters: try idCounters(),
-        lastArrivalOrder: UInt64(try connection.integer("SELECT coalesce(max(row_key), 0) FROM conversations") ?? 0))
+        queues: try queues(),
+        agents: try agents(),
+        presence: try presence(),
+        resolutionCategories: try categories(),
+        surveySettings: try surveySettings(),
+        openConversations: try openConversations(),
+        recentlyClosed: try recentlyClosed(),
+        feed: try feed(),
+        lastFeedPosition: try lastFeedPosition(),
+        idCounters: try idCounters(),
+        lastArrivalOrder: UInt64(
+          try connection.integer("SELECT coalesce(max(row_key), 0) FROM conversations") ?? 0
+        )
+      )
     }
   }
 
@@ -34,15 +43,22 @@ struct RecoveryReader {
       let queueID = try row.string(0)
       let path = "queues(\(queueID))"
       return QueueConfig(
-        queueID: queueID, name: try row.string(1), topics: try strings(row, 2, "\(path).topics"),
+        queueID: queueID,
+        name: try row.string(1),
+        topics: try strings(row, 2, "\(path).topics"),
         offerTimeout: try row.optionalInt64(3).map { .nanoseconds($0) },
         offerMode: try OfferMode(storedCode: try row.string(4), what: "\(path).offer_mode"),
         maxWait: try row.optionalInt64(5).map { .nanoseconds($0) },
         overflowQueueID: try row.optionalString(6),
-        defaultPriority: try Priority(storedNumber: try row.int64(7), what: "\(path).default_priority"),
+        defaultPriority: try Priority(
+          storedNumber: try row.int64(7),
+          what: "\(path).default_priority"
+        ),
         supervisorIDs: try strings(row, 8, "\(path).supervisor_ids"),
-        requiredSkills: try strings(row, 9, "\(path).required_skills"), version: try row.uint64(10),
-        updatedAt: try row.optionalInt64(11).map(WallTime.init(nanosecondsSinceEpoch:)))
+        requiredSkills: try strings(row, 9, "\(path).required_skills"),
+        version: try row.uint64(10),
+        updatedAt: try row.optionalInt64(11).map(WallTime.init(nanosecondsSinceEpoch:))
+      )
     }
   }
 
@@ -57,27 +73,38 @@ struct RecoveryReader {
         throw SQLiteError.corruptValue("\(path).capacity", "\(capacity) is out of range")
       }
       return AgentProfile(
-        agentID: agentID, displayName: try row.string(1),
+        agentID: agentID,
+        displayName: try row.string(1),
         role: try Role(storedCode: try row.string(2), what: "\(path).role"),
-        queueIDs: try strings(row, 3, "\(path).queue_ids"), capacity: capacity,
+        queueIDs: try strings(row, 3, "\(path).queue_ids"),
+        capacity: capacity,
         skills: try strings(row, 5, "\(path).skills"),
-        updatedAt: try row.optionalInt64(6).map(WallTime.init(nanosecondsSinceEpoch:)))
+        updatedAt: try row.optionalInt64(6).map(WallTime.init(nanosecondsSinceEpoch:))
+      )
     }
   }
 
   private func presence() throws(SQLiteError) -> [AgentPresence] {
-    try connection.prepare("SELECT agent_id, presence, reason, since FROM agent_presence ORDER BY agent_id")
-      .query { row throws(SQLiteError) in
-        let agentID = try row.string(0)
-        return AgentPresence(
-          agentID: agentID,
-          presence: try Presence(storedCode: try row.string(1), what: "agent_presence(\(agentID)).presence"),
-          reason: try row.string(2), since: WallTime(nanosecondsSinceEpoch: try row.int64(3)))
-      }
+    try connection.prepare(
+      "SELECT agent_id, presence, reason, since FROM agent_presence ORDER BY agent_id"
+    )
+    .query { row throws(SQLiteError) in
+      let agentID = try row.string(0)
+      return AgentPresence(
+        agentID: agentID,
+        presence: try Presence(
+          storedCode: try row.string(1),
+          what: "agent_presence(\(agentID)).presence"
+        ),
+        reason: try row.string(2),
+        since: WallTime(nanosecondsSinceEpoch: try row.int64(3))
+      )
+    }
   }
 
   private func categories() throws(SQLiteError) -> [ResolutionCategory]? {
-    guard try connection.integer("SELECT count(*) FROM meta WHERE key = 'categories_stored'") == 1 else {
+    guard try connection.integer("SELECT count(*) FROM meta WHERE key = 'categories_stored'") == 1
+    else {
       return nil
     }
     return try connection.prepare(
@@ -88,21 +115,33 @@ struct RecoveryReader {
     ).query { row throws(SQLiteError) in
       let sortOrder = try row.int64(5)
       guard let sortOrder = Int32(exactly: sortOrder) else {
-        throw SQLiteError.corruptValue("resolution_categories.sort_order", "\(sortOrder) is out of range")
+        throw SQLiteError.corruptValue(
+          "resolution_categories.sort_order",
+          "\(sortOrder) is out of range"
+        )
       }
       return ResolutionCategory(
-        categoryID: try row.string(0), label: try row.string(1), description: try row.string(2),
-        requiresNotes: try row.bool(3), active: try row.bool(4), sortOrder: sortOrder)
+        categoryID: try row.string(0),
+        label: try row.string(1),
+        description: try row.string(2),
+        requiresNotes: try row.bool(3),
+        active: try row.bool(4),
+        sortOrder: sortOrder
+      )
     }
   }
 
   private func surveySettings() throws(SQLiteError) -> SurveySettings? {
-    try connection.prepare("SELECT enabled, response_window_ns, prompt FROM survey_settings WHERE id = 1")
-      .first { row throws(SQLiteError) in
-        SurveySettings(
-          enabled: try row.bool(0), responseWindow: try row.optionalInt64(1).map { .nanoseconds($0) },
-          prompt: try row.string(2))
-      }
+    try connection.prepare(
+      "SELECT enabled, response_window_ns, prompt FROM survey_settings WHERE id = 1"
+    )
+    .first { row throws(SQLiteError) in
+      SurveySettings(
+        enabled: try row.bool(0),
+        responseWindow: try row.optionalInt64(1).map { .nanoseconds($0) },
+        prompt: try row.string(2)
+      )
+    }
   }
 
   // MARK: Conversations
@@ -117,14 +156,22 @@ struct RecoveryReader {
       let conversationID = try row.string(1)
       let path = "conversations(\(conversationID))"
       return RecoveredConversation(
-        conversationID: conversationID, arrivalOrder: try row.uint64(0),
+        conversationID: conversationID,
+        arrivalOrder: try row.uint64(0),
         request: try NewConversation(jsonText: try row.string(5), path: "\(path).request"),
-        queueID: try row.string(2), queueIDs: [],
+        queueID: try row.string(2),
+        queueIDs: [],
         priority: try Priority(storedNumber: try row.int64(3), what: "\(path).priority"),
         channel: try Channel(storedCode: try row.string(4), what: "\(path).channel"),
         createdAt: WallTime(nanosecondsSinceEpoch: try row.int64(6)),
-        enteredQueueAt: WallTime(nanosecondsSinceEpoch: try row.int64(7)), events: [], offers: [],
-        decisions: [], tickets: [], assistance: [], channelMoves: [])
+        enteredQueueAt: WallTime(nanosecondsSinceEpoch: try row.int64(7)),
+        events: [],
+        offers: [],
+        decisions: [],
+        tickets: [],
+        assistance: [],
+        channelMoves: []
+      )
     }
     guard !conversations.isEmpty else { return [] }
     var index: [String: Int] = [:]
@@ -132,41 +179,70 @@ struct RecoveryReader {
       index[conversation.conversationID] = position
     }
     func attach(
-      _ table: String, _ alias: String, _ columns: String, order: String,
+      _ table: String,
+      _ alias: String,
+      _ columns: String,
+      order: String,
       _ add: (SQLiteRow, Int) throws(SQLiteError) -> Void
     ) throws(SQLiteError) {
-      try each(table, alias, columns, of: "c.closed_at IS NULL", [], order: order) { row throws(SQLiteError) in
+      try each(table, alias, columns, of: "c.closed_at IS NULL", [], order: order) {
+        row throws(SQLiteError) in
         if let position = index[try row.string(0)] { try add(row, position) }
       }
     }
-    try attach("conversation_events", "e", StoredRows.eventColumns("e."), order: "c.row_key, e.sequence") {
-      row, position throws(SQLiteError) in conversations[position].events.append(try StoredRows.event(row))
+    try attach(
+      "conversation_events",
+      "e",
+      StoredRows.eventColumns("e."),
+      order: "c.row_key, e.sequence"
+    ) {
+      row,
+      position throws(SQLiteError) in
+      conversations[position].events.append(try StoredRows.event(row))
     }
-    try attach("conversation_queues", "q", "q.conversation_id, q.queue_id", order: "c.row_key, q.position") {
-      row, position throws(SQLiteError) in conversations[position].queueIDs.append(try row.string(1))
+    try attach(
+      "conversation_queues",
+      "q",
+      "q.conversation_id, q.queue_id",
+      order: "c.row_key, q.position"
+    ) {
+      row,
+      position throws(SQLiteError) in conversations[position].queueIDs.append(try row.string(1))
     }
-    try attach("offers", "o", StoredRows.offerColumns, order: "o.row_key") { row, position throws(SQLiteError) in
+    try attach("offers", "o", StoredRows.offerColumns, order: "o.row_key") {
+      row,
+      position throws(SQLiteError) in
       conversations[position].offers.append(try StoredRows.offer(row).1)
     }
     try attach("routing_decisions", "d", "d.conversation_id, d.decision", order: "d.row_key") {
-      row, position throws(SQLiteError) in
+      row,
+      position throws(SQLiteError) in
       conversations[position].decisions.append(
-        try RoutingDecision(jsonText: try row.string(1), path: "routing_decisions.decision"))
+        try RoutingDecision(jsonText: try row.string(1), path: "routing_decisions.decision")
+      )
     }
-    try attach("tickets", "t", StoredRows.ticketColumns, order: "t.row_key") { row, position throws(SQLiteError) in
+    try attach("tickets", "t", StoredRows.ticketColumns, order: "t.row_key") {
+      row,
+      position throws(SQLiteError) in
       conversations[position].tickets.append(try StoredRows.ticket(row).1)
     }
     try attach("assistance", "a", StoredRows.assistanceColumns, order: "a.row_key") {
-      row, position throws(SQLiteError) in conversations[position].assistance.append(try StoredRows.assistance(row))
+      row,
+      position throws(SQLiteError) in
+      conversations[position].assistance.append(try StoredRows.assistance(row))
     }
-    try attach("channel_moves", "m", StoredRows.moveColumns, order: "m.row_key") { row, position throws(SQLiteError) in
+    try attach("channel_moves", "m", StoredRows.moveColumns, order: "m.row_key") {
+      row,
+      position throws(SQLiteError) in
       conversations[position].channelMoves.append(try StoredRows.move(row))
     }
     for conversation in conversations {
-      for (offset, event) in conversation.events.enumerated() where event.sequence != UInt64(offset + 1) {
+      for (offset, event) in conversation.events.enumerated()
+      where event.sequence != UInt64(offset + 1) {
         throw SQLiteError.corruptValue(
           "conversation_events(\(conversation.conversationID))",
-          "sequence \(event.sequence) at position \(offset + 1): the log has a gap")
+          "sequence \(event.sequence) at position \(offset + 1): the log has a gap"
+        )
       }
     }
     return conversations
@@ -203,33 +279,47 @@ struct RecoveryReader {
       return RecentlyClosedConversation(
         conversationID: conversationID,
         request: try NewConversation(jsonText: try row.string(1), path: "\(path).request"),
-        queueID: try row.string(2), queueIDs: try list("conversation_queues", "queue_id", of: conversationID),
+        queueID: try row.string(2),
+        queueIDs: try list("conversation_queues", "queue_id", of: conversationID),
         agentIDs: try list("conversation_agents", "agent_id", of: conversationID),
         priority: try Priority(storedNumber: try row.int64(3), what: "\(path).priority"),
         channel: try Channel(storedCode: try row.string(4), what: "\(path).channel"),
         createdAt: WallTime(nanosecondsSinceEpoch: try row.int64(5)),
         resolution: try Resolution(jsonText: closedDetail, path: "\(path) closed event"),
-        lastSequence: try row.uint64(8), surveyOffer: surveyOffer,
+        lastSequence: try row.uint64(8),
+        surveyOffer: surveyOffer,
         surveyResponse: try connection.cached(
           "SELECT \(StoredRows.surveyColumns) FROM surveys s WHERE s.conversation_id = ?"
         ).first(key, StoredRows.survey),
         tickets: try connection.cached(
           "SELECT \(StoredRows.ticketColumns) FROM tickets t WHERE t.conversation_id = ? ORDER BY t.row_key"
-        ).query(key) { row throws(SQLiteError) in try StoredRows.ticket(row).1 })
+        ).query(key) { row throws(SQLiteError) in try StoredRows.ticket(row).1 }
+      )
     }
   }
 
   /// The queue or agent ids of a conversation, in order.
-  private func list(_ table: String, _ column: String, of conversationID: String) throws(SQLiteError) -> [String] {
-    try connection.cached("SELECT \(column) FROM \(table) WHERE conversation_id = ? ORDER BY position")
-      .query([.text(conversationID)]) { row throws(SQLiteError) in try row.string(0) }
+  private func list(
+    _ table: String,
+    _ column: String,
+    of conversationID: String
+  ) throws(SQLiteError) -> [String] {
+    try connection.cached(
+      "SELECT \(column) FROM \(table) WHERE conversation_id = ? ORDER BY position"
+    )
+    .query([.text(conversationID)]) { row throws(SQLiteError) in try row.string(0) }
   }
 
   /// Reads `columns` (the first being the conversation id) of `table` (aliased `alias`) joined
   /// to the conversations `c` that `condition` selects, in `order`, one pass for all of them.
   private func each(
-    _ table: String, _ alias: String, _ columns: String, of condition: String, _ values: [SQLiteValue],
-    order: String, _ handle: (SQLiteRow) throws(SQLiteError) -> Void
+    _ table: String,
+    _ alias: String,
+    _ columns: String,
+    of condition: String,
+    _ values: [SQLiteValue],
+    order: String,
+    _ handle: (SQLiteRow) throws(SQLiteError) -> Void
   ) throws(SQLiteError) {
     let sql = """
       SELECT \(columns) FROM conversations c JOIN \(table) \(alias) ON \(alias).conversation_id = c.conversation_id
@@ -248,8 +338,11 @@ struct RecoveryReader {
 
   private func lastFeedPosition() throws(SQLiteError) -> UInt64 {
     UInt64(
-      try connection.integer("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'external_events'")
-        ?? 0)
+      try connection.integer(
+        "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'external_events'"
+      )
+        ?? 0
+    )
   }
 
   private func idCounters() throws(SQLiteError) -> [String: UInt64] {
@@ -261,13 +354,19 @@ struct RecoveryReader {
     return counters
   }
 
-  private func strings(_ row: SQLiteRow, _ column: Int32, _ path: String) throws(SQLiteError) -> [String] {
+  private func strings(
+    _ row: SQLiteRow,
+    _ column: Int32,
+    _ path: String
+  ) throws(SQLiteError) -> [String] {
     guard case .array(let values) = try JSON(parsing: try row.string(column), what: path) else {
       throw SQLiteError.corruptValue(path, "not an array")
     }
     var result: [String] = []
     for value in values {
-      guard case .string(let text) = value else { throw SQLiteError.corruptValue(path, "not an array of strings") }
+      guard case .string(let text) = value else {
+        throw SQLiteError.corruptValue(path, "not an array of strings")
+      }
       result.append(text)
     }
     return result

@@ -22,21 +22,37 @@ enum StoredRows {
     let path = "conversation_events(\(conversationID), \(sequence))"
     if kind == "message" {
       let message = ConversationMessage(
-        messageID: try row.string(4), conversationID: conversationID, sequence: sequence,
+        messageID: try row.string(4),
+        conversationID: conversationID,
+        sequence: sequence,
         clientMessageID: try row.string(5),
         author: Participant(
-          participantID: try row.string(6), role: try Role(storedCode: try row.string(7), what: "\(path).author_role"),
-          displayName: try row.string(8)),
+          participantID: try row.string(6),
+          role: try Role(storedCode: try row.string(7), what: "\(path).author_role"),
+          displayName: try row.string(8)
+        ),
         text: try row.string(9),
-        visibility: try MessageVisibility(storedCode: try row.string(10), what: "\(path).visibility"),
-        recipientAgentID: try row.string(11), sentAt: WallTime(nanosecondsSinceEpoch: try row.int64(12)))
+        visibility: try MessageVisibility(
+          storedCode: try row.string(10),
+          what: "\(path).visibility"
+        ),
+        recipientAgentID: try row.string(11),
+        sentAt: WallTime(nanosecondsSinceEpoch: try row.int64(12))
+      )
       return ConversationEvent(
-        conversationID: conversationID, sequence: sequence, occurredAt: occurredAt, kind: .message(message))
+        conversationID: conversationID,
+        sequence: sequence,
+        occurredAt: occurredAt,
+        kind: .message(message)
+      )
     }
     let detail = try JSONReader(text: try row.string(13), path: "\(path).detail")
     return ConversationEvent(
-      conversationID: conversationID, sequence: sequence, occurredAt: occurredAt,
-      kind: try ConversationEvent.Kind(storedKind: kind, detail: detail))
+      conversationID: conversationID,
+      sequence: sequence,
+      occurredAt: occurredAt,
+      kind: try ConversationEvent.Kind(storedKind: kind, detail: detail)
+    )
   }
 
   // MARK: Offers, tickets, assistance, moves
@@ -55,13 +71,21 @@ enum StoredRows {
     case "accepted": outcome = .accepted
     case "declined":
       outcome = .declined(
-        try DeclineReason(storedCode: try row.string(4), what: "\(path).decline_reason"), note: try row.string(5))
+        try DeclineReason(storedCode: try row.string(4), what: "\(path).decline_reason"),
+        note: try row.string(5)
+      )
     case "withdrawn":
-      outcome = .withdrawn(try OfferWithdrawnReason(storedCode: try row.string(6), what: "\(path).withdrawn_reason"))
-    case let other?: throw SQLiteError.corruptValue("\(path).outcome", "unknown outcome \"\(other)\"")
+      outcome = .withdrawn(
+        try OfferWithdrawnReason(storedCode: try row.string(6), what: "\(path).withdrawn_reason")
+      )
+    case let other?:
+      throw SQLiteError.corruptValue("\(path).outcome", "unknown outcome \"\(other)\"")
     }
     let endedAt = try row.optionalInt64(7).map(WallTime.init(nanosecondsSinceEpoch:))
-    return (conversationID, StoredOffer(agentID: try row.string(1), offer: offer, outcome: outcome, endedAt: endedAt))
+    return (
+      conversationID,
+      StoredOffer(agentID: try row.string(1), offer: offer, outcome: outcome, endedAt: endedAt)
+    )
   }
 
   static let ticketColumns = """
@@ -74,17 +98,27 @@ enum StoredRows {
     let conversationID = try row.string(0)
     let ticketID = try row.string(1)
     let ticket = Ticket(
-      ticketID: ticketID, conversationID: conversationID, subject: try row.string(2),
+      ticketID: ticketID,
+      conversationID: conversationID,
+      subject: try row.string(2),
       description: try row.string(3),
       priority: try Priority(storedNumber: try row.int64(4), what: "tickets(\(ticketID)).priority"),
-      createdBy: try row.string(5), createdAt: WallTime(nanosecondsSinceEpoch: try row.int64(6)))
+      createdBy: try row.string(5),
+      createdAt: WallTime(nanosecondsSinceEpoch: try row.int64(6))
+    )
     var requestedPriority: Priority?
     if let number = try row.optionalInt64(9) {
-      requestedPriority = try Priority(storedNumber: number, what: "tickets(\(ticketID)).request_priority")
+      requestedPriority = try Priority(
+        storedNumber: number,
+        what: "tickets(\(ticketID)).request_priority"
+      )
     }
     let request = NewTicket(
-      subject: try row.string(7), description: try row.string(8), priority: requestedPriority,
-      idempotencyKey: try row.string(10))
+      subject: try row.string(7),
+      description: try row.string(8),
+      priority: requestedPriority,
+      idempotencyKey: try row.string(10)
+    )
     return (conversationID, StoredTicket(ticket: ticket, request: request))
   }
 
@@ -98,13 +132,18 @@ enum StoredRows {
     let assistanceID = try row.string(1)
     let path = "assistance(\(assistanceID))"
     return AssistanceRequest(
-      assistanceID: assistanceID, conversationID: try row.string(0), queueID: try row.string(2),
-      agentID: try row.string(3), question: try row.string(4),
+      assistanceID: assistanceID,
+      conversationID: try row.string(0),
+      queueID: try row.string(2),
+      agentID: try row.string(3),
+      question: try row.string(4),
       urgency: try Priority(storedNumber: try row.int64(5), what: "\(path).urgency"),
       status: try AssistanceStatus(storedCode: try row.string(6), what: "\(path).status"),
-      requestedAt: WallTime(nanosecondsSinceEpoch: try row.int64(7)), answer: try row.string(8),
+      requestedAt: WallTime(nanosecondsSinceEpoch: try row.int64(7)),
+      answer: try row.string(8),
       resolvedBy: try row.string(9),
-      resolvedAt: try row.optionalInt64(10).map(WallTime.init(nanosecondsSinceEpoch:)))
+      resolvedAt: try row.optionalInt64(10).map(WallTime.init(nanosecondsSinceEpoch:))
+    )
   }
 
   static let moveColumns = """
@@ -116,11 +155,14 @@ enum StoredRows {
     let moveID = try row.string(1)
     let path = "channel_moves(\(moveID))"
     return ChannelMove(
-      moveID: moveID, conversationID: try row.string(0),
+      moveID: moveID,
+      conversationID: try row.string(0),
       targetChannel: try Channel(storedCode: try row.string(2), what: "\(path).target_channel"),
       contact: try ContactDetails(jsonText: try row.string(3), path: "\(path).contact"),
-      note: try row.string(4), requestedBy: try row.string(5),
-      requestedAt: WallTime(nanosecondsSinceEpoch: try row.int64(6)))
+      note: try row.string(4),
+      requestedBy: try row.string(5),
+      requestedAt: WallTime(nanosecondsSinceEpoch: try row.int64(6))
+    )
   }
 
   static let surveyColumns = "s.conversation_id, s.survey_id, s.rating, s.comment, s.submitted_at"
@@ -128,8 +170,12 @@ enum StoredRows {
   /// A survey row (`surveyColumns`).
   static func survey(_ row: SQLiteRow) throws(SQLiteError) -> SurveyResponse {
     SurveyResponse(
-      surveyID: try row.string(1), conversationID: try row.string(0), rating: try row.int(2),
-      comment: try row.string(3), submittedAt: WallTime(nanosecondsSinceEpoch: try row.int64(4)))
+      surveyID: try row.string(1),
+      conversationID: try row.string(0),
+      rating: try row.int(2),
+      comment: try row.string(3),
+      submittedAt: WallTime(nanosecondsSinceEpoch: try row.int64(4))
+    )
   }
 
   // MARK: The feed
@@ -142,9 +188,14 @@ enum StoredRows {
     let path = "external_events(\(position))"
     let kind = try ExternalEventKind(storedCode: try row.string(3), what: "\(path).kind")
     return ExternalEvent(
-      cursor: String(position), eventID: try row.string(1), conversationID: try row.string(2),
+      cursor: String(position),
+      eventID: try row.string(1),
+      conversationID: try row.string(2),
       occurredAt: WallTime(nanosecondsSinceEpoch: try row.int64(4)),
       payload: try ExternalEvent.Payload(
-        kind: kind, json: try JSONReader(text: try row.string(5), path: "\(path).payload")))
+        kind: kind,
+        json: try JSONReader(text: try row.string(5), path: "\(path).payload")
+      )
+    )
   }
 }

@@ -29,7 +29,9 @@ final class SQLiteConnection {
     var opened: OpaquePointer?
     let result = sqlite3_open_v2(path, &opened, flags, nil)
     guard result == SQLITE_OK, let opened else {
-      let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(result))
+      let message =
+        opened.map { String(cString: sqlite3_errmsg($0)) }
+        ?? String(cString: sqlite3_errstr(result))
       sqlite3_close_v2(opened)
       throw SQLiteError(code: result, message: "cannot open \(path): \(message)")
     }
@@ -72,7 +74,8 @@ final class SQLiteConnection {
   /// `BEGIN DEFERRED` for reads (a consistent snapshot in WAL mode). Commits if `body` returns,
   /// rolls back if it throws or the commit fails.
   func transaction<Result>(
-    immediate: Bool, _ body: () throws(SQLiteError) -> Result
+    immediate: Bool,
+    _ body: () throws(SQLiteError) -> Result
   ) throws(SQLiteError) -> Result {
     try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
     do {
@@ -130,6 +133,8 @@ extension SQLiteError {
     let extended = sqlite3_extended_errcode(database)
     self.init(
       code: extended & 0xFF == code & 0xFF ? extended : code,
-      message: String(cString: sqlite3_errmsg(database)), sql: sql)
+      message: String(cString: sqlite3_errmsg(database)),
+      sql: sql
+    )
   }
 }

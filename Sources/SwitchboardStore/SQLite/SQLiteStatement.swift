@@ -28,7 +28,9 @@ final class SQLiteStatement {
     guard values.count == parameterCount else {
       throw SQLiteError(
         code: SQLITE_RANGE,
-        message: "statement has \(parameterCount) parameters, \(values.count) values given", sql: sql)
+        message: "statement has \(parameterCount) parameters, \(values.count) values given",
+        sql: sql
+      )
     }
     for (offset, value) in values.enumerated() {
       try check(bind(value, at: Int32(offset + 1)))
@@ -58,7 +60,8 @@ final class SQLiteStatement {
 
   /// Binds `values` and maps every row with `transform`.
   func query<Row>(
-    _ values: [SQLiteValue] = [], _ transform: (SQLiteRow) throws(SQLiteError) -> Row
+    _ values: [SQLiteValue] = [],
+    _ transform: (SQLiteRow) throws(SQLiteError) -> Row
   ) throws(SQLiteError) -> [Row] {
     try bind(values)
     defer { sqlite3_reset(handle) }
@@ -69,7 +72,8 @@ final class SQLiteStatement {
 
   /// Binds `values` and maps the first row, or returns `nil` if there is none.
   func first<Row>(
-    _ values: [SQLiteValue] = [], _ transform: (SQLiteRow) throws(SQLiteError) -> Row
+    _ values: [SQLiteValue] = [],
+    _ transform: (SQLiteRow) throws(SQLiteError) -> Row
   ) throws(SQLiteError) -> Row? {
     try bind(values)
     defer { sqlite3_reset(handle) }
@@ -156,8 +160,10 @@ struct SQLiteRow {
   private func mismatch(_ column: Int32, _ expected: String) -> SQLiteError {
     let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "#\(column)"
     return SQLiteError(
-      code: SQLITE_MISMATCH, message: "column \(name) holds \(describeType(column)), expected \(expected)",
-      sql: sql)
+      code: SQLITE_MISMATCH,
+      message: "column \(name) holds \(describeType(column)), expected \(expected)",
+      sql: sql
+    )
   }
 
   private func describeType(_ column: Int32) -> String {

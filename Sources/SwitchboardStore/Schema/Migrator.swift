@@ -53,13 +53,15 @@ enum Migrator {
       throw StoreError(
         .foreignDatabase,
         "\(path) is an SQLite database but not Switchboard's (application_id \(owner), user_version "
-          + "\(version)); point --data-dir at another directory")
+          + "\(version)); point --data-dir at another directory"
+      )
     }
     guard version <= latestVersion else {
       throw StoreError(
         .newerSchema,
         "the database \(path) has schema version \(version), newer than this build's "
-          + "\(latestVersion); run a newer switchboard, or restore a backup made by this version")
+          + "\(latestVersion); run a newer switchboard, or restore a backup made by this version"
+      )
     }
     return version
   }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  internal import Glibc
-#elseif canImport(Musl)
-  internal import Musl
-#endif
 internal import Synchronization
+
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#endif
 
 /// The data directory: created on first use (owner-only permissions, since transcripts are
 /// personal data) and locked for the life of the store, so two servers never write one database.
@@ -30,7 +31,8 @@ final class DataDirectory: Sendable {
       throw StoreError(
         .locked,
         "the data directory \(path) is in use by another switchboard process (\(lockPath) is locked: \(reason)); "
-          + "stop it or choose another --data-dir")
+          + "stop it or choose another --data-dir"
+      )
     }
     lockDescriptor = Mutex(descriptor)
   }
@@ -39,7 +41,12 @@ final class DataDirectory: Sendable {
 
   /// Releases the lock (idempotent).
   func unlock() {
-    guard let descriptor = lockDescriptor.withLock({ value -> Int32? in defer { value = nil }; return value }) else {
+    guard
+      let descriptor = lockDescriptor.withLock({ value -> Int32? in
+        defer { value = nil }
+        return value
+      })
+    else {
       return
     }
     flock(descriptor, LOCK_UN)

@@ -35,10 +35,17 @@ public struct RecoveredState: Sendable, Hashable {
 
   /// Recovered state.
   public init(
-    queues: [QueueConfig], agents: [AgentProfile], presence: [AgentPresence],
-    resolutionCategories: [ResolutionCategory]?, surveySettings: SurveySettings?,
-    openConversations: [RecoveredConversation], recentlyClosed: [RecentlyClosedConversation],
-    feed: [ExternalEvent], lastFeedPosition: UInt64, idCounters: [String: UInt64], lastArrivalOrder: UInt64
+    queues: [QueueConfig],
+    agents: [AgentProfile],
+    presence: [AgentPresence],
+    resolutionCategories: [ResolutionCategory]?,
+    surveySettings: SurveySettings?,
+    openConversations: [RecoveredConversation],
+    recentlyClosed: [RecentlyClosedConversation],
+    feed: [ExternalEvent],
+    lastFeedPosition: UInt64,
+    idCounters: [String: UInt64],
+    lastArrivalOrder: UInt64
   ) {
     self.queues = queues
     self.agents = agents
@@ -66,7 +73,11 @@ public struct RecoveryRequest: Sendable, Hashable {
   public var feedRetention: Int
 
   /// A request; the defaults match the registry's.
-  public init(now: WallTime, recentlyClosedWindow: Duration = .seconds(24 * 3600), feedRetention: Int = 100_000) {
+  public init(
+    now: WallTime,
+    recentlyClosedWindow: Duration = .seconds(24 * 3600),
+    feedRetention: Int = 100_000
+  ) {
     self.now = now
     self.recentlyClosedWindow = recentlyClosedWindow
     self.feedRetention = feedRetention
@@ -129,10 +140,20 @@ public struct RecoveredConversation: Sendable, Hashable {
 
   /// A recovered conversation.
   public init(
-    conversationID: String, arrivalOrder: UInt64, request: NewConversation, queueID: String,
-    queueIDs: [String], priority: Priority, channel: Channel, createdAt: WallTime,
-    enteredQueueAt: WallTime, events: [ConversationEvent], offers: [StoredOffer],
-    decisions: [RoutingDecision], tickets: [StoredTicket], assistance: [AssistanceRequest],
+    conversationID: String,
+    arrivalOrder: UInt64,
+    request: NewConversation,
+    queueID: String,
+    queueIDs: [String],
+    priority: Priority,
+    channel: Channel,
+    createdAt: WallTime,
+    enteredQueueAt: WallTime,
+    events: [ConversationEvent],
+    offers: [StoredOffer],
+    decisions: [RoutingDecision],
+    tickets: [StoredTicket],
+    assistance: [AssistanceRequest],
     channelMoves: [ChannelMove]
   ) {
     self.conversationID = conversationID
@@ -176,7 +197,8 @@ public struct RecoveredConversation: Sendable, Hashable {
         case .declined?, .withdrawn(.timedOut)?: offer.agentID
         default: nil
         }
-      })
+      }
+    )
   }
 }
 
@@ -212,10 +234,19 @@ public struct RecentlyClosedConversation: Sendable, Hashable {
 
   /// A recently closed conversation.
   public init(
-    conversationID: String, request: NewConversation, queueID: String, queueIDs: [String],
-    agentIDs: [String], priority: Priority, channel: Channel, createdAt: WallTime,
-    resolution: Resolution, lastSequence: UInt64, surveyOffer: SurveyOffer?,
-    surveyResponse: SurveyResponse?, tickets: [StoredTicket]
+    conversationID: String,
+    request: NewConversation,
+    queueID: String,
+    queueIDs: [String],
+    agentIDs: [String],
+    priority: Priority,
+    channel: Channel,
+    createdAt: WallTime,
+    resolution: Resolution,
+    lastSequence: UInt64,
+    surveyOffer: SurveyOffer?,
+    surveyResponse: SurveyResponse?,
+    tickets: [StoredTicket]
   ) {
     self.conversationID = conversationID
     self.request = request

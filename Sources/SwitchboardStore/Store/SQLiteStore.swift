@@ -24,7 +24,8 @@ public final class SQLiteStore: Store {
 
     /// Options; the defaults are the server's.
     public init(
-      dataDirectory: String = "./switchboard-data", sync: SyncMode = .full,
+      dataDirectory: String = "./switchboard-data",
+      sync: SyncMode = .full,
       groupCommit: GroupCommitPolicy = GroupCommitPolicy()
     ) {
       self.dataDirectory = dataDirectory
@@ -55,7 +56,12 @@ public final class SQLiteStore: Store {
   /// Transactions per purge step, so journal appends interleave with a long purge.
   static let purgeBatch = 200
 
-  private init(options: Options, journal: JournalWriter, reader: ReaderThread, directory: DataDirectory) {
+  private init(
+    options: Options,
+    journal: JournalWriter,
+    reader: ReaderThread,
+    directory: DataDirectory
+  ) {
     self.options = options
     self.journal = journal
     self.reader = reader
@@ -69,7 +75,8 @@ public final class SQLiteStore: Store {
     let directory = try DataDirectory(path: options.dataDirectory)
     let path = options.databasePath
     let sync = options.sync
-    let journal = try await JournalWriter.start(policy: options.groupCommit) { () throws(StoreError) in
+    let journal = try await JournalWriter.start(policy: options.groupCommit) {
+      () throws(StoreError) in
       try openWriter(path: path, sync: sync)
     }
     let reader: ReaderThread
@@ -82,7 +89,10 @@ public final class SQLiteStore: Store {
     return SQLiteStore(options: options, journal: journal, reader: reader, directory: directory)
   }
 
-  private static func openWriter(path: String, sync: SyncMode) throws(StoreError) -> SQLiteConnection {
+  private static func openWriter(
+    path: String,
+    sync: SyncMode
+  ) throws(StoreError) -> SQLiteConnection {
     let connection: SQLiteConnection
     do {
       connection = try SQLiteConnection(path: path, mode: .create)
@@ -93,7 +103,10 @@ public final class SQLiteStore: Store {
     do throws(SQLiteError) {
       let mode = try connection.texts("PRAGMA journal_mode = WAL")
       guard mode == ["wal"] else {
-        throw SQLiteError(code: 1, message: "the database cannot use WAL mode (journal_mode is \(mode))")
+        throw SQLiteError(
+          code: 1,
+          message: "the database cannot use WAL mode (journal_mode is \(mode))"
+        )
       }
       try connection.execute("PRAGMA synchronous = \(sync == .full ? "FULL" : "NORMAL")")
       try connection.execute("PRAGMA foreign_keys = ON")
@@ -122,7 +135,8 @@ public final class SQLiteStore: Store {
     try await journal.append(records)
   }
 
-  public func loadForRecovery(_ request: RecoveryRequest) async throws(StoreError) -> RecoveredState {
+  public func loadForRecovery(_ request: RecoveryRequest) async throws(StoreError) -> RecoveredState
+  {
     do {
       return try await reader.read { connection throws(SQLiteError) in
         try RecoveryReader(connection: connection, request: request).read()
@@ -132,11 +146,17 @@ public final class SQLiteStore: Store {
     }
   }
 
-  public func feedEvents(after position: UInt64, kinds: Set<ExternalEventKind>, limit: Int) async throws(CoreError)
+  public func feedEvents(
+    after position: UInt64,
+    kinds: Set<ExternalEventKind>,
+    limit: Int
+  ) async throws(CoreError)
     -> [ExternalEvent]
   {
     let codes = kinds.map { SQLiteValue.text($0.storedCode) }
-    let filter = codes.isEmpty ? "" : "AND kind IN (\(Array(repeating: "?", count: codes.count).joined(separator: ", ")))"
+    let filter =
+      codes.isEmpty
+      ? "" : "AND kind IN (\(Array(repeating: "?", count: codes.count).joined(separator: ", ")))"
     return try await read("read the event feed") { connection throws(SQLiteError) in
       try connection.prepare(
         "SELECT \(StoredRows.feedColumns) FROM external_events WHERE position > ? \(filter) ORDER BY position LIMIT ?"
@@ -153,25 +173,45 @@ public final class SQLiteStore: Store {
   }
 
   public func searchTranscripts(
-    _ filter: TranscriptFilter, text: String, reach: TranscriptReach, pageSize: Int, pageToken: String
+    _ filter: TranscriptFilter,
+    text: String,
+    reach: TranscriptReach,
+    pageSize: Int,
+    pageToken: String
   ) async throws(CoreError) -> TranscriptSearchResult {
-    guard pageSize >= 1 else { throw CoreError(.invalidArgument, "page_size \(pageSize) must be at least 1") }
+    guard pageSize >= 1 else {
+      throw CoreError(.invalidArgument, "page_size \(pageSize) must be at least 1")
+    }
     let after = pageToken.isEmpty ? nil : try TranscriptKey(token: pageToken, field: "page_token")
     return try await read("search transcripts") { connection throws(SQLiteError) in
       try connection.transaction(immediate: false) { () throws(SQLiteError) in
         try TranscriptReader(connection: connection).search(
-          filter, text: text, reach: reach, pageSize: pageSize, after: after)
+          filter,
+          text: text,
+          reach: reach,
+          pageSize: pageSize,
+          after: after
+        )
       }
     }
   }
 
   public func exportTranscripts(
-    _ filter: TranscriptFilter, reach: TranscriptReach, resumeToken: String, limit: Int
+    _ filter: TranscriptFilter,
+    reach: TranscriptReach,
+    resumeToken: String,
+    limit: Int
   ) async throws(CoreError) -> [ExportedTranscript] {
-    let after = resumeToken.isEmpty ? nil : try TranscriptKey(token: resumeToken, field: "resume_token")
+    let after =
+      resumeToken.isEmpty ? nil : try TranscriptKey(token: resumeToken, field: "resume_token")
     return try await read("export transcripts") { connection throws(SQLiteError) in
       try connection.transaction(immediate: false) { () throws(SQLiteError) in
-        try TranscriptReader(connection: connection).export(filter, reach: reach, after: after, limit: max(0, limit))
+        try TranscriptReader(connection: connection).export(
+          filter,
+          reach: reach,
+          after: after,
+          limit: max(0, limit)
+        )
       }
     }
   }
@@ -185,7 +225,10 @@ public final class SQLiteStore: Store {
           try Retention.purgeStep(connection, closedBefore: cutoff, limit: Self.purgeBatch)
         }
       } catch {
-        throw CoreError(.unavailable, "storage: could not purge transcripts: \(error.message); retry later")
+        throw CoreError(
+          .unavailable,
+          "storage: could not purge transcripts: \(error.message); retry later"
+        )
       }
       purged += deleted
       if deleted < Self.purgeBatch { return purged }
@@ -199,7 +242,8 @@ public final class SQLiteStore: Store {
   }
 
   private func read<Value: Sendable>(
-    _ action: String, _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteError) -> Value
+    _ action: String,
+    _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteError) -> Value
   ) async throws(CoreError) -> Value {
     do {
       return try await reader.read(body)

@@ -16,7 +16,11 @@ public protocol Store: Journal {
   /// Up to `limit` feed events after `position` (0: from the oldest kept), oldest first, of the
   /// given kinds (every kind if empty): the registry keeps only the feed's tail in memory and
   /// reads older cursors from here.
-  func feedEvents(after position: UInt64, kinds: Set<ExternalEventKind>, limit: Int) async throws(CoreError)
+  func feedEvents(
+    after position: UInt64,
+    kinds: Set<ExternalEventKind>,
+    limit: Int
+  ) async throws(CoreError)
     -> [ExternalEvent]
 
   /// The full (internal) transcript of a closed conversation, with the facts the core checks
@@ -28,13 +32,20 @@ public protocol Store: Journal {
   /// first; `pageSize` 1 or more; `pageToken` empty or a previous `nextPageToken`. Hits carry a
   /// snippet around the match when `text` is not empty.
   func searchTranscripts(
-    _ filter: TranscriptFilter, text: String, reach: TranscriptReach, pageSize: Int, pageToken: String
+    _ filter: TranscriptFilter,
+    text: String,
+    reach: TranscriptReach,
+    pageSize: Int,
+    pageToken: String
   ) async throws(CoreError) -> TranscriptSearchResult
 
   /// Up to `limit` full transcripts matching `filter` and `reach`, oldest closed first, after
   /// `resumeToken` (empty: from the start); each carries the token to resume after it.
   func exportTranscripts(
-    _ filter: TranscriptFilter, reach: TranscriptReach, resumeToken: String, limit: Int
+    _ filter: TranscriptFilter,
+    reach: TranscriptReach,
+    resumeToken: String,
+    limit: Int
   ) async throws(CoreError) -> [ExportedTranscript]
 
   /// Deletes the transcripts of conversations closed before `cutoff` (with everything stored

@@ -40,7 +40,8 @@ extension StoreError {
       self.init(
         .corrupt,
         "the database \(path) is corrupt or not an SQLite database (\(error.message)) while \(doing); "
-          + "restore it from a backup or move it away to start empty (Switchboard never resets it itself)")
+          + "restore it from a backup or move it away to start empty (Switchboard never resets it itself)"
+      )
     } else {
       self.init(.storage, "storage failure on \(path) while \(doing): \(error.message)")
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  internal import Glibc
+internal import Glibc
 #elseif canImport(Musl)
-  internal import Musl
+internal import Musl
 #endif
 
 /// A pthread mutex and condition variable guarding a value, for the store's dedicated threads,
@@ -68,7 +68,9 @@ final class ConditionLock<State>: @unchecked Sendable {
   /// `MonotonicTime`).
   func wait(until deadline: UInt64) {
     var time = timespec(
-      tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+      tv_sec: Int(deadline / 1_000_000_000),
+      tv_nsec: Int(deadline % 1_000_000_000)
+    )
     pthread_cond_timedwait(condition, mutex, &time)
   }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  internal import Glibc
+internal import Glibc
 #elseif canImport(Musl)
-  internal import Musl
+internal import Musl
 #endif
 
 /// Starts detached OS threads for work that blocks (SQLite calls, fsync), so that it never runs
@@ -21,12 +21,15 @@ enum DedicatedThread {
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     var thread = pthread_t()
     let result = pthread_create(
-      &thread, &attributes,
+      &thread,
+      &attributes,
       { context in
         let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
         body.run()
         return nil
-      }, context)
+      },
+      context
+    )
     guard result == 0 else {
       Unmanaged<Body>.fromOpaque(context).release()
       return false

@@ -20,7 +20,8 @@ final class ReaderThread: Sendable {
     open: @escaping @Sendable () throws(StoreError) -> SQLiteConnection
   ) async throws(StoreError) -> ReaderThread {
     let reader = ReaderThread()
-    let opened = await withCheckedContinuation { (continuation: CheckedContinuation<StoreError?, Never>) in
+    let opened = await withCheckedContinuation {
+      (continuation: CheckedContinuation<StoreError?, Never>) in
       let started = DedicatedThread.start {
         do throws(StoreError) {
           let connection = try open()
@@ -32,7 +33,9 @@ final class ReaderThread: Sendable {
         reader.markExited()
       }
       if !started {
-        continuation.resume(returning: StoreError(.cannotOpen, "could not start the store's reader thread"))
+        continuation.resume(
+          returning: StoreError(.cannotOpen, "could not start the store's reader thread")
+        )
       }
     }
     if let opened { throw opened }
@@ -54,7 +57,9 @@ final class ReaderThread: Sendable {
       if accepted {
         state.broadcast()
       } else {
-        continuation.resume(returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed")))
+        continuation.resume(
+          returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed"))
+        )
       }
     }
     return try result.get()

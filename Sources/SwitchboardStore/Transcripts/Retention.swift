@@ -6,7 +6,11 @@ enum Retention {
   /// transaction; returns how many. Their child rows follow by `ON DELETE CASCADE`, their index
   /// entry and feed events by the `conversations_purged` trigger; `id_counters` and
   /// `sqlite_sequence` keep the highest ids and feed position.
-  static func purgeStep(_ connection: SQLiteConnection, closedBefore cutoff: WallTime, limit: Int)
+  static func purgeStep(
+    _ connection: SQLiteConnection,
+    closedBefore cutoff: WallTime,
+    limit: Int
+  )
     throws(SQLiteError) -> Int
   {
     try connection.transaction(immediate: true) { () throws(SQLiteError) -> Int in

@@ -19,9 +19,15 @@ struct TranscriptKey: Sendable, Hashable {
   init(token: String, field: String) throws(CoreError) {
     let parts = token.split(separator: "~", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[1].isEmpty, let nanoseconds = Int64(parts[0]) else {
-      throw CoreError(.invalidArgument, "\(field) \"\(token)\" is malformed; pass back a token unchanged")
+      throw CoreError(
+        .invalidArgument,
+        "\(field) \"\(token)\" is malformed; pass back a token unchanged"
+      )
     }
-    self.init(closedAt: WallTime(nanosecondsSinceEpoch: nanoseconds), conversationID: String(parts[1]))
+    self.init(
+      closedAt: WallTime(nanosecondsSinceEpoch: nanoseconds),
+      conversationID: String(parts[1])
+    )
   }
 
   /// The opaque token form.
