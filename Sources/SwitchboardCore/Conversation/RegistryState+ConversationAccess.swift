@@ -18,6 +18,22 @@ extension RegistryState {
     return record
   }
 
+  /// Applies `change` to the stored conversation in place. The record is moved out of the
+  /// dictionary while `change` runs, so its event log is uniquely referenced and appending to it
+  /// does not copy the whole log; it goes back whether `change` returns or throws (record
+  /// methods validate before they modify). Callers must not hold another copy of the record
+  /// across the call, or the copy-on-write happens anyway.
+  mutating func changeConversation<Result>(
+    _ conversationID: String,
+    _ change: (inout ConversationRecord) throws(CoreError) -> Result
+  ) throws(CoreError) -> Result {
+    guard var record = conversations.removeValue(forKey: conversationID) else {
+      throw CoreError(.notFound, "conversation \(conversationID) does not exist")
+    }
+    defer { conversations[conversationID] = record }
+    return try change(&record)
+  }
+
   /// The conversation for a customer-side caller (customer scoped to it, or its starting bot).
   func customerSideConversation(
     _ conversationID: String,

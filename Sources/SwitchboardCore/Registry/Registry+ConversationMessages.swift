@@ -174,16 +174,17 @@ extension RegistryState {
   ) throws(CoreError) -> SentMessage {
     let limits = options.conversationLimits
     if caller.role == .customer || caller.role == .bot {
-      var record = try customerSideConversation(conversationID, caller: caller)
-      let result = try record.addCustomerMessage(
-        clientMessageID: clientMessageID,
-        text: text,
-        at: now,
-        limits: limits
-      )
-      conversations[conversationID] = record
+      _ = try customerSideConversation(conversationID, caller: caller)
+      let result = try changeConversation(conversationID) { record throws(CoreError) in
+        try record.addCustomerMessage(
+          clientMessageID: clientMessageID,
+          text: text,
+          at: now,
+          limits: limits
+        )
+      }
       publish(result.events, now: now, effects: &effects)
-      if !result.events.isEmpty, let agent = record.assignedAgent {
+      if !result.events.isEmpty, let agent = conversations[conversationID]?.assignedAgent {
         notify(
           agent.participantID,
           .customerMessage(result.sent.message),
@@ -196,19 +197,22 @@ extension RegistryState {
     guard caller.isStaff else {
       throw CoreError(.permissionDenied, "\(caller.role) callers cannot send messages")
     }
-    var record = try ownedConversation(conversationID, caller: caller, action: "send messages")
-    let answeredBefore = record.clock.firstAgentResponseAt != nil
-    let result = try record.addAgentMessage(
-      author: participant(for: caller),
-      clientMessageID: clientMessageID,
-      text: text,
-      at: now,
-      limits: limits
-    )
-    conversations[conversationID] = record
+    let answeredBefore =
+      try ownedConversation(conversationID, caller: caller, action: "send messages")
+      .clock.firstAgentResponseAt != nil
+    let author = participant(for: caller)
+    let result = try changeConversation(conversationID) { record throws(CoreError) in
+      try record.addAgentMessage(
+        author: author,
+        clientMessageID: clientMessageID,
+        text: text,
+        at: now,
+        limits: limits
+      )
+    }
     publish(result.events, now: now, effects: &effects)
-    if !answeredBefore, let answered = record.clock.firstAgentResponseAt,
-      let accepted = record.clock.firstAcceptedAt
+    if !answeredBefore, let clock = conversations[conversationID]?.clock,
+      let answered = clock.firstAgentResponseAt, let accepted = clock.firstAcceptedAt
     {
       noteFirstResponse(in: conversationID, after: answered - accepted, now: now)
     }
