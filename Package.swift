@@ -88,6 +88,7 @@ let package = Package(
       name: "switchboard",
       dependencies: [
         "HTTP2Transport", "RPCCore", "SwitchboardAPI", "SwitchboardCore", "SwitchboardServices",
+        "SwitchboardStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -142,6 +143,12 @@ let package = Package(
     .executableTarget(
       name: "store-benchmark", dependencies: ["SwitchboardStore", "SwitchboardCore"],
       path: "Tools/StoreBenchmark", swiftSettings: swiftSettings),
+    // Tools/DurableBenchmark: durable messages per second through a `switchboard serve` it
+    // starts (SendMessage → journal → the agent's Follow), per store mode (BENCHMARKS.md).
+    .executableTarget(
+      name: "durable-benchmark",
+      dependencies: ["SwitchboardClient", "SwitchboardAPI", "RPCCore", "ProtoWire"],
+      path: "Tools/DurableBenchmark", swiftSettings: swiftSettings),
     // Tools/ServerConnectionFuzzer: one server connection fed raw client bytes; a libFuzzer
     // target when Tools/fuzz.sh builds it, a tool that replays inputs otherwise.
     .executableTarget(

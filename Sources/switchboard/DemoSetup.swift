@@ -15,9 +15,15 @@ enum DemoSetup {
   ///
   ///     demo token  role=agent subject=alice  <token>
   ///
-  /// (fields separated by two spaces, so that a script splits them easily).
+  /// (fields separated by two spaces, so that a script splits them easily). On a data directory
+  /// that has the demo data already (a restart), the stored data is kept as it is.
   static func load(into registry: Registry, authority: TokenAuthority) async throws -> [String] {
-    try await registry.loadDemoData(caller: .admin(adminSubject))
+    do {
+      try await registry.loadDemoData(caller: .admin(adminSubject))
+    } catch {
+      // `alreadyExists`: loaded by an earlier start on this data directory.
+      guard error.code == .alreadyExists else { throw error }
+    }
     var principals: [(PrincipalRole, String)] = [(.admin, adminSubject), (.bot, botSubject)]
     principals.append((.supervisor, DemoData.supervisor.agentID))
     principals += DemoData.agents.map { (.agent, $0.agentID) }

@@ -20,9 +20,14 @@ struct ServeCommand: AsyncParsableCommand {
         shutdown_grace_period_seconds = 5  SWITCHBOARD_SHUTDOWN_GRACE_PERIOD_SECONDS
         token_key_file = PATH              SWITCHBOARD_TOKEN_KEY_FILE
         data_dir = ./switchboard-data      SWITCHBOARD_DATA_DIR
+        store = sqlite  (or memory)        SWITCHBOARD_STORE
+        sync = full  (or normal)           SWITCHBOARD_SYNC
+        retention_days = 0  (0: keep)      SWITCHBOARD_RETENTION_DAYS
         demo = false                       SWITCHBOARD_DEMO
         agent_disconnect_grace = 10s       SWITCHBOARD_AGENT_DISCONNECT_GRACE
         max_message_bytes = 4096           SWITCHBOARD_MAX_MESSAGE_BYTES
+
+      Every change is in the database <data_dir>/switchboard.sqlite (SQLite, WAL) before the       call that made it returns and before any stream shows it; on start the server rebuilds       its state from it. sync=full makes acknowledged changes survive power loss, sync=normal       a crash of the process. A database that is corrupt, from a newer version or in use by       another server stops the start with a message (exit 1); it is never reset. When the       disk cannot take a write, the call fails UNAVAILABLE, open streams end UNAVAILABLE       (reconnect and resume), reads keep working, and writes resume once the disk can write.
 
       Every switchboard.v1 call needs `authorization: Bearer <token>`; tokens are signed with \
       the key in token_key_file (at least 32 bytes, less a trailing newline), or in \
@@ -60,6 +65,15 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Where the server keeps its data (default ./switchboard-data).")
   var dataDir: String?
 
+  @Option(help: "Where the registry's state is kept: sqlite (default) or memory (nothing survives).")
+  var store: String?
+
+  @Option(help: "What an acknowledged change survives: full (power loss; default) or normal (a crash).")
+  var sync: String?
+
+  @Option(help: "Purge transcripts of conversations closed more than this many days ago (0: keep).")
+  var retentionDays: Int?
+
   @Flag(help: "Start with demo queues, agents and categories, and print tokens for them.")
   var demo = false
 
@@ -83,6 +97,11 @@ struct ServeCommand: AsyncParsableCommand {
       try settings.set("token_key_file", tokenKeyFile, source: "--token-key-file")
     }
     if let dataDir { try settings.set("data_dir", dataDir, source: "--data-dir") }
+    if let store { try settings.set("store", store, source: "--store") }
+    if let sync { try settings.set("sync", sync, source: "--sync") }
+    if let retentionDays {
+      try settings.set("retention_days", String(retentionDays), source: "--retention-days")
+    }
     if demo {
       try settings.set("demo", "true", source: "--demo")
     }
@@ -96,10 +115,14 @@ struct ServeCommand: AsyncParsableCommand {
     if let maxMessageBytes {
       try settings.set("max_message_bytes", String(maxMessageBytes), source: "--max-message-bytes")
     }
-    let authority = TokenAuthority(key: try settings.loadTokenKey())
+    let authority = TokenAuthority(
+      key: try settings.loadTokenKey(),
+      revocationLog: try RevocationLog(inDirectory: settings.dataDirectory)
+    )
 
     let logger = bootstrapLogging(level: settings.logLevel)
-    let registry = Registry(clock: SystemClock(), options: settings.domain.registryOptions)
+    let setup = try await RegistrySetup.open(settings: settings, logger: logger)
+    let registry = setup.registry
     let announcements =
       settings.domain.demo ? try await DemoSetup.load(into: registry, authority: authority) : []
     let domain = DomainEnvironment(registry: registry, authority: authority)
@@ -111,5 +134,6 @@ struct ServeCommand: AsyncParsableCommand {
       announcements: announcements,
       beforeDraining: { domain.drain.beginDraining() }
     ).run()
+    await setup.close()
   }
 }

@@ -22,9 +22,11 @@ internal import Darwin
 ///     token_key_file = PATH               # SWITCHBOARD_TOKEN_KEY_FILE: the token signing key
 ///                                         #   (SWITCHBOARD_TOKEN_KEY: the key itself)
 ///     data_dir = ./switchboard-data       # SWITCHBOARD_DATA_DIR: where the server keeps its
-///                                         #   data: token.key when no key is given
+///                                         #   data: the database switchboard.sqlite, and
+///                                         #   token.key when no key is given
 ///
-/// and the domain's keys (`demo`, `agent_disconnect_grace`, `max_message_bytes`), which
+/// the store's keys (`store`, `sync`, `retention_days`), which `StoreSettings` describes, and
+/// the domain's keys (`demo`, `agent_disconnect_grace`, `max_message_bytes`), which
 /// `DomainSettings` describes.
 ///
 /// An unknown key or a malformed value is an error, so that a typo does not go unnoticed.
@@ -35,8 +37,10 @@ struct ServerSettings: Equatable {
   var shutdownGracePeriod = Duration.seconds(5)
   /// Where the token signing key comes from; nil: `<dataDirectory>/token.key`.
   var tokenKey: TokenKeySetting?
-  /// Where the server keeps its data (`token.key` so far).
+  /// Where the server keeps its data (the database, `token.key`).
   var dataDirectory = "./switchboard-data"
+  /// How the registry's state is made durable.
+  var store = StoreSettings()
   /// The settings of the registry behind the switchboard.v1 services.
   var domain = DomainSettings()
 
@@ -60,7 +64,7 @@ struct ServerSettings: Equatable {
   static let keys =
     [
       "host", "port", "log_level", "shutdown_grace_period_seconds", "token_key_file", "data_dir",
-    ] + DomainSettings.keys
+    ] + StoreSettings.keys + DomainSettings.keys
 
   /// The environment variable that overrides `key`.
   static func environmentVariable(for key: String) -> String {
@@ -94,6 +98,8 @@ struct ServerSettings: Equatable {
     case "data_dir":
       guard !value.isEmpty else { throw SettingsError(description: "\(source): empty path") }
       dataDirectory = value
+    case _ where StoreSettings.keys.contains(key):
+      try store.set(key, value, source: source)
     case _ where DomainSettings.keys.contains(key):
       try domain.set(key, value, source: source)
     default:

@@ -13,6 +13,8 @@ struct SwitchboardCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "switchboard",
     abstract: "The Switchboard gRPC server.",
-    subcommands: [ServeCommand.self, TokenCommand.self, InteropServerCommand.self]
+    subcommands: [
+      ServeCommand.self, TokenCommand.self, TranscriptsCommand.self, InteropServerCommand.self,
+    ]
   )
 }

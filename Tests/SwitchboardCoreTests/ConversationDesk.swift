@@ -22,8 +22,13 @@ struct ConversationDesk {
   /// Open notifications streams, kept so the agents stay connected.
   private let connections: [Subscription<Notification>]
 
-  init(options: RegistryOptions = RegistryOptions()) async throws {
-    registry = Registry(clock: clock, journal: journal, options: options)
+  /// The desk; with `store`, the registry starts empty from it (and `journal` stays empty).
+  init(options: RegistryOptions = RegistryOptions(), store: (any RegistryStore)? = nil) async throws {
+    if let store {
+      registry = Registry(clock: clock, store: store, restoring: .nothing, options: options)
+    } else {
+      registry = Registry(clock: clock, journal: journal, options: options)
+    }
     let admin = Self.admin
     _ = try await registry.createQueue(
       caller: admin,

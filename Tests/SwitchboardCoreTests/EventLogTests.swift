@@ -23,16 +23,17 @@ struct EventLogTests {
   @Test("cursors are positions; reading after a cursor returns each later event once")
   func cursors() throws {
     var log = ExternalEventLog()
-    #expect(try log.startPosition(afterCursor: "", fromNow: false) == 0)
+    #expect(try log.requestedPosition(afterCursor: "", fromNow: false) == 0)
     let first = log.append(conversationID: "c-1", at: F.t0, Self.ticket(1), retention: 4)
     let second = log.append(conversationID: "c-1", at: F.t0, Self.ticket(2), retention: 4)
     #expect(first.cursor == "1" && second.cursor == "2" && second.eventID == "evt-2")
-    let start = try log.startPosition(afterCursor: "1", fromNow: false)
+    let start = try log.requestedPosition(afterCursor: "1", fromNow: false)
     #expect(log.events(after: start, kinds: []) == [second])
     #expect(
-      log.events(after: try log.startPosition(afterCursor: "2", fromNow: false), kinds: []).isEmpty
+      log.events(after: try log.requestedPosition(afterCursor: "2", fromNow: false), kinds: [])
+        .isEmpty
     )
-    #expect(try log.startPosition(afterCursor: "", fromNow: true) == 2)
+    #expect(try log.requestedPosition(afterCursor: "", fromNow: true) == 2)
     #expect(log.events(after: 0, kinds: []).map(\.cursor) == ["1", "2"])
   }
 
@@ -72,7 +73,7 @@ struct EventLogTests {
         "cursor \"\(cursor)\" is malformed; pass back an event's cursor unchanged"
       )
     ) {
-      try log.startPosition(afterCursor: cursor, fromNow: false)
+      try log.requestedPosition(afterCursor: cursor, fromNow: false)
     }
   }
 
@@ -81,11 +82,11 @@ struct EventLogTests {
     var log = ExternalEventLog()
     _ = log.append(conversationID: "c-1", at: F.t0, Self.ticket(1), retention: 4)
     #expect(throws: CoreError(.invalidArgument, "cursor 5 is ahead of the newest event (1)")) {
-      try log.startPosition(afterCursor: "5", fromNow: false)
+      try log.requestedPosition(afterCursor: "5", fromNow: false)
     }
   }
 
-  @Test("retention drops old events; a cursor before the retained range is outOfRange")
+  @Test("retention drops old events; a cursor before the retained range is not retained")
   func retention() throws {
     var log = ExternalEventLog()
     for n in 1 ... 10 {
@@ -95,16 +96,9 @@ struct EventLogTests {
     #expect(retained.count >= 4)
     let oldest = UInt64(retained[0].cursor)!
     #expect(retained.map(\.cursor) == (oldest ... 10).map(String.init))
-    #expect(try log.startPosition(afterCursor: String(oldest - 1), fromNow: false) == oldest - 1)
-    #expect(throws: CoreError.self) {
-      try log.startPosition(afterCursor: String(oldest - 2), fromNow: false)
-    }
-    do {
-      _ = try log.startPosition(afterCursor: "1", fromNow: false)
-      Issue.record("expected outOfRange")
-    } catch {
-      #expect(error.code == .outOfRange)
-    }
-    #expect(try log.startPosition(afterCursor: "", fromNow: false) == oldest - 1)
+    #expect(log.retains(after: oldest - 1) && !log.retains(after: oldest - 2))
+    #expect(try log.requestedPosition(afterCursor: "1", fromNow: false) == 1)
+    #expect(!log.retains(after: 1) && log.tooOld(cursor: "1").code == .outOfRange)
+    #expect(try log.requestedPosition(afterCursor: "", fromNow: false) == oldest - 1)
   }
 }

@@ -113,7 +113,7 @@ struct AuthInterceptorTests {
     let other = TokenAuthority(key: AuthTestSupport.key(9), now: clock.function)
     let forged = try other.mint(role: .admin, subject: "root").token
     let revoked = try mint(.agent, "agent-7")
-    authority.revoke(tokenID: revoked.tokenID)
+    try authority.revoke(tokenID: revoked.tokenID)
     let expiring = try authority.mint(role: .bot, subject: "bot-1", ttl: .seconds(10))
     clock.advance(10)
 

@@ -241,13 +241,13 @@ struct AuthTokenTests {
     let second = try authority.mint(role: .agent, subject: "agent-7")
     let principal = try authority.verify(first.token)
     let revokedAt = clock.now
-    #expect(authority.revoke(tokenID: first.tokenID) == revokedAt)
+    #expect(try authority.revoke(tokenID: first.tokenID) == revokedAt)
     clock.advance(5)
-    #expect(authority.revoke(tokenID: first.tokenID) == revokedAt)
+    #expect(try authority.revoke(tokenID: first.tokenID) == revokedAt)
     #expect(verifyError(first.token) == TokenError(.revoked, "token was revoked"))
     #expect(tokenError { try authority.recheck(principal) }?.code == .revoked)
     #expect(try authority.verify(second.token).tokenID == second.tokenID)
-    #expect(authority.revoke(tokenID: "0123456789abcdef0123456789abcdef") == nil)
+    #expect(try authority.revoke(tokenID: "0123456789abcdef0123456789abcdef") == nil)
   }
 
   @Test("revokeAll(subject:) revokes the subject's tokens minted here or elsewhere, not later ones")
@@ -260,7 +260,7 @@ struct AuthTokenTests {
     let otherAgent = try authority.mint(role: .agent, subject: "agent-8")
     clock.advance(10)
 
-    #expect(authority.revokeAll(subject: "agent-7") == 2)
+    #expect(try authority.revokeAll(subject: "agent-7") == 2)
     for token in mine + [expired, fromCLI] {
       #expect(verifyError(token.token)?.code != nil)
     }
@@ -275,8 +275,8 @@ struct AuthTokenTests {
     clock.advance(1)
     let later = try cli.mint(role: .agent, subject: "agent-7")
     #expect(try authority.verify(later.token).role == .agent)
-    #expect(authority.revokeAll(subject: "agent-7") == 1)
-    #expect(authority.revokeAll(subject: "nobody") == 0)
+    #expect(try authority.revokeAll(subject: "agent-7") == 1)
+    #expect(try authority.revokeAll(subject: "nobody") == 0)
   }
 
   @Test("expired records are forgotten, live ones kept, as tokens are minted")
@@ -287,8 +287,8 @@ struct AuthTokenTests {
     let long = try authority.mint(role: .bot, subject: "bot")
     clock.advance(2)
     _ = try authority.mint(role: .bot, subject: "bot")
-    #expect(authority.revoke(tokenID: short[0]) == nil)
-    #expect(authority.revoke(tokenID: long.tokenID) == clock.now)
+    #expect(try authority.revoke(tokenID: short[0]) == nil)
+    #expect(try authority.revoke(tokenID: long.tokenID) == clock.now)
   }
 
   @Test("roles map to and from the API's")

@@ -61,7 +61,7 @@ struct DomainStreamTests {
       ) { (responses: ClientResponseStream<NotificationsResponse>) in
         var iterator = responses.makeAsyncIterator()
         _ = try await iterator.next()
-        harness.authority.revokeAll(subject: "alice")
+        try harness.authority.revokeAll(subject: "alice")
         while try await iterator.next() != nil {}
       }
     }

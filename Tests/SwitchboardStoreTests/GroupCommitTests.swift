@@ -22,15 +22,6 @@ final class WriterGate: Sendable {
 
 @Suite("Group commit and write failures")
 struct GroupCommitTests {
-  /// Counts rows through a connection of its own, i.e. what is committed, not what the writer
-  /// holds in its open transaction.
-  private func committed(_ sql: String, in directory: TemporaryDirectory) throws -> Int64 {
-    let connection = try SQLiteConnection(path: directory.options().databasePath, mode: .readWrite)
-    // As the store's own connections do: wait out the writer's short WAL locks, not fail.
-    connection.setBusyTimeout(milliseconds: 5_000)
-    return try connection.integer(sql) ?? -1
-  }
-
   @Test("many concurrent appends share few transactions, and each returns only once committed")
   func concurrentAppends() async throws {
     let policy = GroupCommitPolicy(maxDelay: .milliseconds(20), maxRecords: 10_000)
@@ -48,9 +39,8 @@ struct GroupCommitTests {
               )
             ])
             // Returned: the record is committed, visible to any other connection.
-            let visible = try committed(
-              "SELECT count(*) FROM agent_presence WHERE agent_id = 'agent-\(index)'",
-              in: directory
+            let visible = try directory.committed(
+              "SELECT count(*) FROM agent_presence WHERE agent_id = 'agent-\(index)'"
             )
             #expect(visible == 1)
           }
@@ -106,19 +96,20 @@ struct GroupCommitTests {
         #expect(error?.code == .unavailable)
         #expect(
           error?.message
-            == "storage: could not make the change durable: injected write failure; retry later"
+            == "the store could not write to \(directory.options().databasePath): injected write failure; "
+            + "nothing of the change was stored; retry later"
         )
       }
-      #expect(try committed("SELECT count(*) FROM conversations", in: directory) == 0)
-      #expect(try committed("SELECT count(*) FROM conversation_queues", in: directory) == 0)
-      #expect(try committed("SELECT count(*) FROM id_counters", in: directory) == 0)
+      #expect(try directory.committed("SELECT count(*) FROM conversations") == 0)
+      #expect(try directory.committed("SELECT count(*) FROM conversation_queues") == 0)
+      #expect(try directory.committed("SELECT count(*) FROM id_counters") == 0)
       #expect(store.journal.statistics.failedTransactions == 1)
 
       // The next batch is written normally (a failure does not poison the writer).
       try await store.append([
         Records.started("c-1", subject: "fine"), Records.started("c-3", subject: "also fine"),
       ])
-      #expect(try committed("SELECT count(*) FROM conversations", in: directory) == 2)
+      #expect(try directory.committed("SELECT count(*) FROM conversations") == 2)
       #expect(store.journal.statistics.committedTransactions == 2)
     }
   }
@@ -127,7 +118,7 @@ struct GroupCommitTests {
     "while the database refuses writes, appends fail with unavailable; reads go on; writes resume"
   )
   func readOnlyFault() async throws {
-    try await withStore { store, _ in
+    try await withStore { store, directory in
       try await store.append([Records.queue("billing"), Records.started("c-1")])
       try await store.append(Records.closed("c-1", 1, at: 10, feed: 1))
       // The writer's connection stops accepting writes, as on a read-only file system.
@@ -139,10 +130,13 @@ struct GroupCommitTests {
       }
       #expect(error?.code == .unavailable)
       #expect(
-        error?.message.hasPrefix(
-          "storage: could not make the change durable: attempt to write a readonly database"
-        ) == true
+        error?.message
+          == "the store could not write to \(directory.options().databasePath): attempt to write a "
+          + "readonly database; nothing of the change was stored; retry later"
       )
+      let probe = await #expect(throws: CoreError.self) { try await store.probeWrite() }
+      #expect(probe?.code == .unavailable)
+      #expect(probe?.message.contains("attempt to write a readonly database") == true)
       #expect(try await store.transcript(conversationID: "c-1") != nil)
       #expect(
         try await store.loadForRecovery(RecoveryRequest(now: Records.time(20))).recentlyClosed.count
@@ -152,6 +146,7 @@ struct GroupCommitTests {
       try await store.journal.perform { connection throws(SQLiteError) in
         try connection.execute("PRAGMA query_only = OFF")
       }
+      try await store.probeWrite()
       try await store.append([Records.started("c-2")])
       let recovered = try await store.loadForRecovery(RecoveryRequest(now: Records.time(20)))
       #expect(recovered.openConversations.map(\.conversationID) == ["c-2"])

@@ -17,16 +17,36 @@ struct RecoveryRoundTripTests {
       try expectConfiguration(recovered, matches: records)
       try expectOpenConversations(recovered, desk: desk)
 
-      // Closed conversations are not replayed; the recent ones come back light, with surveys.
+      // Closed conversations are not replayed; the recent ones come back whole, like open ones.
       #expect(recovered.recentlyClosed.map(\.conversationID) == [desk["c1"], desk["c2"]])
+      for conversation in recovered.recentlyClosed {
+        try expectContent(conversation, records: records)
+      }
       let c1 = try #require(recovered.recentlyClosed.first)
-      #expect(c1.surveyOffer?.surveyID == "\(desk["c1"])-survey")
-      #expect(c1.surveyResponse?.rating == 5)
-      #expect(c1.resolution.categoryID == "refund-issued")
+      #expect(c1.startedBy == DeskFlow.bot)
       #expect(c1.queueIDs == ["billing", "technical"])
-      #expect(c1.agentIDs == [desk.secondAgent, "bob"])
       #expect(c1.tickets.map(\.request.idempotencyKey) == ["t-1"])
       #expect(c1.lastSequence == UInt64(events(of: desk["c1"], in: records).count))
+      #expect(c1.messages.last?.text == "late note: voucher booked")  // added after closing
+      let ending = c1.events.compactMap { event -> (Resolution?, SurveyOffer?) in
+        switch event.kind {
+        case .closed(let resolution): (resolution, nil)
+        case .surveyOffered(let offer): (nil, offer)
+        default: (nil, nil)
+        }
+      }
+      #expect(ending.compactMap(\.0).map(\.categoryID) == ["refund-issued"])
+      #expect(ending.compactMap(\.1).map(\.surveyID) == ["\(desk["c1"])-survey"])
+      let survey = records.compactMap { record -> SurveyResponse? in
+        if case .surveySubmitted(let response) = record { response } else { nil }
+      }
+      #expect(c1.surveyResponse == survey.first)
+      #expect(c1.surveyResponse?.rating == 5)
+      let c2 = recovered.recentlyClosed[1]
+      #expect(c2.startedBy == .customer("cust-2"))
+      #expect(c2.channel == .mobileApp)
+      #expect(c2.surveyResponse == nil)
+      #expect(c2.channelMoves.map(\.targetChannel) == [.email])
 
       // The feed, its position and the id counters continue where they were.
       let feed = records.compactMap {
@@ -41,7 +61,7 @@ struct RecoveryRoundTripTests {
       // Transcripts read from the store equal the registry's own, late note included.
       for name in ["c1", "c2"] {
         let stored = try #require(try await store.transcript(conversationID: desk[name]))
-        let live = try desk.registry.transcript(
+        let live = try await desk.registry.transcript(
           caller: DeskFlow.admin,
           conversationID: desk[name],
           includeInternal: true
@@ -116,6 +136,60 @@ struct RecoveryRoundTripTests {
     }
   }
 
+  /// Checks a recovered conversation against what the registry journaled about it.
+  private func expectContent(
+    _ conversation: RecoveredConversation,
+    records: [JournalRecord]
+  ) throws {
+    let id = conversation.conversationID
+    #expect(conversation.events == events(of: id, in: records))
+    let started = records.compactMap { record -> (String, NewConversation, Caller, WallTime)? in
+      if case .conversationStarted(id, let queueID, let request, let startedBy, let at) = record {
+        (queueID, request, startedBy, at)
+      } else {
+        nil
+      }
+    }
+    #expect(started.count == 1)
+    #expect(conversation.request == started.first?.1)
+    #expect(conversation.startedBy == started.first?.2)
+    #expect(conversation.createdAt == started.first?.3)
+    #expect(conversation.queueIDs.first == started.first?.0)
+    let decisions = records.compactMap { record -> RoutingDecision? in
+      if case .routingDecided(id, let decision) = record { decision } else { nil }
+    }
+    #expect(conversation.decisions == decisions)
+    let offers = records.compactMap { record -> Offer? in
+      if case .offerMade(_, let offer) = record, offer.conversationID == id { offer } else { nil }
+    }
+    #expect(conversation.offers.map(\.offer) == offers)
+    let tickets = records.compactMap { record -> StoredTicket? in
+      if case .ticketCreated(let ticket, let request) = record, ticket.conversationID == id {
+        StoredTicket(ticket: ticket, request: request)
+      } else {
+        nil
+      }
+    }
+    #expect(conversation.tickets == tickets)
+    let moves = records.compactMap { record -> ChannelMove? in
+      if case .channelMoveRequested(let move) = record, move.conversationID == id {
+        move
+      } else {
+        nil
+      }
+    }
+    #expect(conversation.channelMoves == moves)
+    var assistance: [String: AssistanceRequest] = [:]
+    var assistanceOrder: [String] = []
+    for record in records {
+      if case .assistanceChanged(let request) = record, request.conversationID == id {
+        if assistance[request.assistanceID] == nil { assistanceOrder.append(request.assistanceID) }
+        assistance[request.assistanceID] = request
+      }
+    }
+    #expect(conversation.assistance == assistanceOrder.compactMap { assistance[$0] })
+  }
+
   private func expectConfiguration(
     _ recovered: RecoveredState,
     matches records: [JournalRecord]
@@ -155,30 +229,11 @@ struct RecoveryRoundTripTests {
   }
 
   private func expectOpenConversations(_ recovered: RecoveredState, desk: DeskFlow) throws {
-    let records = desk.journal.records
     #expect(recovered.openConversations.map(\.conversationID) == [desk["c3"], desk["c4"]])
     for conversation in recovered.openConversations {
-      let id = conversation.conversationID
-      #expect(conversation.events == events(of: id, in: records))
-      let started = records.compactMap { record -> (String, NewConversation, WallTime)? in
-        if case .conversationStarted(id, let queueID, let request, let at) = record {
-          (queueID, request, at)
-        } else {
-          nil
-        }
-      }
-      #expect(started.count == 1)
-      #expect(conversation.request == started.first?.1)
-      #expect(conversation.createdAt == started.first?.2)
-      #expect(conversation.queueIDs == [started.first?.0 ?? ""])
-      let decisions = records.compactMap { record -> RoutingDecision? in
-        if case .routingDecided(id, let decision) = record { decision } else { nil }
-      }
-      #expect(conversation.decisions == decisions)
-      let offers = records.compactMap { record -> Offer? in
-        if case .offerMade(_, let offer) = record, offer.conversationID == id { offer } else { nil }
-      }
-      #expect(conversation.offers.map(\.offer) == offers)
+      try expectContent(conversation, records: desk.journal.records)
+      #expect(conversation.startedBy == DeskFlow.bot)
+      #expect(conversation.surveyResponse == nil)
     }
     let active = recovered.openConversations[0]
     #expect(active.priority == .high)  // the technical queue's default

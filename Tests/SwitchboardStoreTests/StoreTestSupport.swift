@@ -27,6 +27,15 @@ struct TemporaryDirectory {
   func remove() {
     try? FileManager.default.removeItem(atPath: path)
   }
+
+  /// The integer `sql` returns, read through a connection of its own to the data directory's
+  /// database, i.e. what is committed, not what the writer holds in its open transaction.
+  func committed(_ sql: String) throws -> Int64 {
+    let connection = try SQLiteConnection(path: options().databasePath, mode: .readWrite)
+    // As the store's own connections do: wait out the writer's short WAL locks, not fail.
+    connection.setBusyTimeout(milliseconds: 5_000)
+    return try connection.integer(sql) ?? -1
+  }
 }
 
 /// Opens a store in a fresh directory, runs `body`, closes the store and removes the directory.
@@ -114,6 +123,7 @@ enum Records {
     _ id: String,
     queue: String = "billing",
     subject: String = "Question",
+    by caller: Caller = .bot("bot-1"),
     at: Int64 = 0
   )
     -> JournalRecord
@@ -122,6 +132,7 @@ enum Records {
       conversationID: id,
       queueID: queue,
       request: NewConversation(destination: .queue(queue), customer: customer, subject: subject),
+      startedBy: caller,
       at: time(at)
     )
   }

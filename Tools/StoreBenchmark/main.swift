@@ -110,6 +110,7 @@ struct History {
           customer: customer,
           subject: text(index, 0)
         ),
+        startedBy: .customer(customer.customerID),
         at: begin
       ),
       .conversationEvent(

@@ -192,7 +192,7 @@ extension ConversationRecord {
     return SentMessage(message: message, duplicate: true)
   }
 
-  private mutating func setReadMark(of participant: Participant, _ sequence: UInt64) {
+  mutating func setReadMark(of participant: Participant, _ sequence: UInt64) {
     if participant.role == .customer {
       customerReadMark = max(customerReadMark, sequence)
     } else {
@@ -225,27 +225,32 @@ extension ConversationRecord {
       sentAt: time
     )
     let event = append(.message(message), at: time)
-    if !clientMessageID.isEmpty {
+    noteStored(message)
+    return (SentMessage(message: message, duplicate: false), [event])
+  }
+
+  /// The bookkeeping of a message just appended to the log (or replayed from the store): the
+  /// dedupe index, the author's read mark and the counters behind the metrics.
+  mutating func noteStored(_ message: ConversationMessage) {
+    if !message.clientMessageID.isEmpty {
       let key = ClientMessageKey(
-        authorID: author.participantID,
-        role: author.role,
-        clientMessageID: clientMessageID
+        authorID: message.author.participantID,
+        role: message.author.role,
+        clientMessageID: message.clientMessageID
       )
       messageIndex[key] = log.count - 1
     }
-    lastMessageAt = time
-    if author.role != .system { setReadMark(of: author, sequence) }
-    if visibility == .public {
-      switch author.role {
-      case .customer: clock.customerMessageCount += 1
-      case .agent, .supervisor:
-        clock.agentMessageCount += 1
-        if clock.firstAgentResponseAt == nil, clock.firstAcceptedAt != nil {
-          clock.firstAgentResponseAt = time
-        }
-      default: break
+    lastMessageAt = message.sentAt
+    if message.author.role != .system { setReadMark(of: message.author, message.sequence) }
+    guard message.visibility == .public else { return }
+    switch message.author.role {
+    case .customer: clock.customerMessageCount += 1
+    case .agent, .supervisor:
+      clock.agentMessageCount += 1
+      if clock.firstAgentResponseAt == nil, clock.firstAcceptedAt != nil {
+        clock.firstAgentResponseAt = message.sentAt
       }
+    default: break
     }
-    return (SentMessage(message: message, duplicate: false), [event])
   }
 }

@@ -9,10 +9,19 @@ struct ExternalEventLog: Sendable {
   /// The retained events, oldest first; `events[i]` has position `firstPosition + i`.
   private var events: [ExternalEvent] = []
   /// Position of `events[0]` (or of the next event while empty).
-  private var firstPosition: UInt64 = 1
+  private(set) var firstPosition: UInt64 = 1
 
   /// An empty log.
   init() {}
+
+  /// The log as recovered: `tail` holds the newest events, oldest first, and `lastPosition`
+  /// is the newest position ever used (the next event continues after it, even if the tail is
+  /// empty because older events were purged).
+  init(restoring tail: [ExternalEvent], lastPosition: UInt64) {
+    let kept = tail.suffix(Int(min(UInt64(tail.count), lastPosition)))
+    events = Array(kept)
+    firstPosition = lastPosition + 1 - UInt64(kept.count)
+  }
 
   /// Position of the newest event, 0 before the first.
   var lastPosition: UInt64 { firstPosition + UInt64(events.count) - 1 }
@@ -44,9 +53,22 @@ struct ExternalEventLog: Sendable {
     return event
   }
 
+  /// True if every event after `position` is still retained.
+  func retains(after position: UInt64) -> Bool { position + 1 >= firstPosition }
+
+  /// The `outOfRange` error for a cursor whose successors are no longer retained.
+  func tooOld(cursor: String) -> CoreError {
+    CoreError(
+      .outOfRange,
+      "cursor \(cursor) is older than the retained feed (oldest event \(firstPosition)); restart with an empty cursor and from_now, or reconcile"
+    )
+  }
+
   /// Parses a client's cursor: empty means "before the oldest retained event" (or "after the
-  /// newest" with `fromNow`); otherwise a decimal position that must be retained or newer.
-  func startPosition(afterCursor cursor: String, fromNow: Bool) throws(CoreError) -> UInt64 {
+  /// newest" with `fromNow`); otherwise a decimal position not ahead of the newest event. Whether
+  /// the events after it are still retained is `retains(after:)`'s question (a durable
+  /// registry reads older ones from its store).
+  func requestedPosition(afterCursor cursor: String, fromNow: Bool) throws(CoreError) -> UInt64 {
     guard !cursor.isEmpty else { return fromNow ? lastPosition : firstPosition - 1 }
     guard cursor.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
       let position = UInt64(cursor)
@@ -60,12 +82,6 @@ struct ExternalEventLog: Sendable {
       throw CoreError(
         .invalidArgument,
         "cursor \(cursor) is ahead of the newest event (\(lastPosition))"
-      )
-    }
-    guard position + 1 >= firstPosition else {
-      throw CoreError(
-        .outOfRange,
-        "cursor \(cursor) is older than the retained feed (oldest event \(firstPosition)); restart with an empty cursor and from_now, or reconcile"
       )
     }
     return position

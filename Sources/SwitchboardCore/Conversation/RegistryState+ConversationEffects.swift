@@ -22,6 +22,12 @@ extension RegistryState {
     }
   }
 
+  /// Indexes (or re-indexes) a closed conversation for in-memory transcript search; a durable
+  /// registry searches its store instead and indexes nothing.
+  mutating func indexTranscript(_ record: ConversationRecord) {
+    if !durable { content.transcripts.index(record) }
+  }
+
   /// A conversation closed (by anyone, for any reason): its transcript becomes searchable and
   /// the CRM gets `conversationClosed` on the feed. Routing calls this for automatic closes;
   /// `finishClose` for agent closes.
@@ -33,7 +39,7 @@ extension RegistryState {
     guard let record = conversations[conversationID], let resolution = record.resolution else {
       return
     }
-    content.transcripts.index(record)
+    indexTranscript(record)
     let closed = ConversationClosedRecord(
       conversation: record.summary,
       customer: record.customer,

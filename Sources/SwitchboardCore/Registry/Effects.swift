@@ -64,4 +64,6 @@ enum TimerKey: Hashable, Sendable {
   case disconnectGrace(agentID: String, generation: UInt64)
   /// The next coalesced figures update of a queue watcher.
   case watchFlush(watcherID: UInt64)
+  /// The periodic removal of closed conversations from memory (registries with a store).
+  case evictionSweep
 }

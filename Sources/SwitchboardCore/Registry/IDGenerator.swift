@@ -2,6 +2,11 @@
 struct IDGenerator: Sendable {
   private var counters: [String: UInt64] = [:]
 
+  /// A generator that has handed out ids up to `counters[prefix]` per prefix.
+  init(counters: [String: UInt64] = [:]) {
+    self.counters = counters
+  }
+
   /// The next id with `prefix` (`prefix-N`).
   mutating func next(_ prefix: String) -> String {
     let value = counters[prefix, default: 0] + 1

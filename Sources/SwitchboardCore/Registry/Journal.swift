@@ -1,11 +1,14 @@
 internal import Synchronization
 
 /// Where the registry writes every state change before it delivers the change to any stream and
-/// before the mutating call returns. Issue 5 puts a durable store behind it; until then the
-/// registry runs with `DiscardingJournal` (or `InMemoryJournal` in tests).
+/// before the mutating call returns: a `RegistryStore` (durable), or `DiscardingJournal` /
+/// `InMemoryJournal` for a registry that lives in memory only.
 public protocol Journal: Sendable {
-  /// Appends records in order. Throwing makes the mutating call that produced them fail with the
-  /// error; the in-memory state has changed already and the deliveries still happen.
+  /// Appends records in order, all or none. Throwing (`unavailable`, with a message for the
+  /// client) fails the mutating calls that produced them and every change after them that was
+  /// not yet journaled; none of them is delivered. A registry with a `RegistryStore` then
+  /// reloads its state from the store (see `Registry+WriteFaults.swift`); one with a plain
+  /// journal cannot undo the changes and refuses every change from then on.
   func append(_ records: [JournalRecord]) async throws(CoreError)
 }
 
@@ -25,8 +28,10 @@ public enum JournalRecord: Sendable, Hashable {
   case surveySettingsSet(SurveySettings)
   /// An agent's presence changed.
   case presenceChanged(agentID: String, presence: Presence, reason: String, at: WallTime)
-  /// A conversation was started in a queue.
-  case conversationStarted(conversationID: String, queueID: String, request: NewConversation, at: WallTime)
+  /// A conversation was started in a queue by `startedBy` (whose idempotency keys are
+  /// remembered per caller).
+  case conversationStarted(
+    conversationID: String, queueID: String, request: NewConversation, startedBy: Caller, at: WallTime)
   /// A conversation entered a queue again (transfer, reassignment, overflow, drain, lost offer).
   case conversationQueued(conversationID: String, queueID: String, at: WallTime)
   /// A routing decision was taken.

@@ -9,6 +9,12 @@ internal import Synchronization
 /// `flush`es its ticket: it drains itself if nobody is draining, or waits until the drainer has
 /// processed its batch. Timer and stream-termination paths cannot wait and `kick` a drainer
 /// task instead. Consecutive batches are journaled in one `append` (group commit).
+///
+/// **Failure.** A failed append fails every batch of its group and runs none of their
+/// deliveries. The outbox is then *poisoned*: the registry's state contains changes the journal
+/// does not, so every later batch fails too, unjournaled and undelivered, until the registry
+/// has reloaded its state from the store and called `beginEpoch` (under its lock): batches
+/// enqueued before that belong to the discarded state and fail as well.
 final class Outbox: Sendable {
   private struct Batch {
     var ticket: UInt64
@@ -16,6 +22,8 @@ final class Outbox: Sendable {
     var deliveries: [Delivery]
     /// A caller will `flush` this ticket and wants to learn about a journal failure.
     var awaited: Bool
+    /// The state epoch the batch was computed in.
+    var epoch: UInt64
   }
 
   private struct State {
@@ -26,13 +34,32 @@ final class Outbox: Sendable {
     var draining = false
     var waiters: [(ticket: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
     var failures: [UInt64: CoreError] = [:]
+    /// Bumped each time the registry replaces its state; older batches are discarded.
+    var epoch: UInt64 = 0
+    /// Set by a failed append until the next epoch: later batches fail with it.
+    var poison: CoreError?
   }
 
   private let journal: any Journal
   private let state = Mutex(State())
+  private let failureHandler = Mutex<(@Sendable (CoreError) -> Void)?>(nil)
 
   init(journal: any Journal) {
     self.journal = journal
+  }
+
+  /// Sets what runs (once per poisoning, outside every lock) when an append fails.
+  func onFailure(_ handler: @escaping @Sendable (CoreError) -> Void) {
+    failureHandler.withLock { $0 = handler }
+  }
+
+  /// Starts a new epoch and lifts the poison: call it under the registry's lock, right after
+  /// the registry replaced its state. Batches enqueued before fail without being journaled.
+  func beginEpoch() {
+    state.withLock { state in
+      state.epoch += 1
+      state.poison = nil
+    }
   }
 
   /// Appends the batch; call it while holding the registry's lock. Returns the ticket to flush,
@@ -43,7 +70,9 @@ final class Outbox: Sendable {
       let ticket = state.nextTicket
       state.nextTicket += 1
       state.pending.append(
-        Batch(ticket: ticket, records: effects.records, deliveries: effects.deliveries, awaited: awaited))
+        Batch(
+          ticket: ticket, records: effects.records, deliveries: effects.deliveries, awaited: awaited,
+          epoch: state.epoch))
       return ticket
     }
   }
@@ -106,28 +135,40 @@ final class Outbox: Sendable {
   /// Drains until the outbox is empty; the caller has set `draining`.
   private func drain() async {
     while true {
-      let group = state.withLock { state -> [Batch]? in
+      let taken = state.withLock { state -> (group: [Batch], epoch: UInt64, poison: CoreError?)? in
         if state.pending.isEmpty {
           state.draining = false
           return nil
         }
         let group = Array(state.pending)
         state.pending.removeAll(keepingCapacity: true)
-        return group
+        return (group, state.epoch, state.poison)
       }
-      guard let group, let last = group.last?.ticket else { return }
-      let records = group.flatMap(\.records)
-      var failure: CoreError?
-      if !records.isEmpty {
-        do { try await journal.append(records) } catch { failure = error }
+      guard let taken, let last = taken.group.last?.ticket else { return }
+      let current = taken.group.filter { $0.epoch == taken.epoch }
+      var failure = taken.poison
+      var poisoned = false
+      let records = current.flatMap(\.records)
+      if failure == nil && !records.isEmpty {
+        do { try await journal.append(records) } catch {
+          failure = error
+          poisoned = true
+        }
       }
-      for batch in group {
-        for delivery in batch.deliveries { delivery.run() }
+      if failure == nil {
+        for batch in current {
+          for delivery in batch.deliveries { delivery.run() }
+        }
       }
       let resumed = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-        state.completed = last
-        if let failure {
-          for batch in group where batch.awaited { state.failures[batch.ticket] = failure }
+        state.completed = max(state.completed, last)
+        if poisoned, state.epoch == taken.epoch { state.poison = failure }
+        for batch in taken.group where batch.awaited {
+          if batch.epoch != taken.epoch {
+            state.failures[batch.ticket] = Self.discarded
+          } else if let failure {
+            state.failures[batch.ticket] = failure
+          }
         }
         var resumed: [CheckedContinuation<Void, Never>] = []
         state.waiters.removeAll { waiter in
@@ -138,6 +179,12 @@ final class Outbox: Sendable {
         return resumed
       }
       for continuation in resumed { continuation.resume() }
+      if poisoned, let failure, let handler = failureHandler.withLock({ $0 }) { handler(failure) }
     }
   }
+
+  /// The failure of a batch computed in a state the registry has since discarded.
+  private static let discarded = CoreError(
+    .unavailable,
+    "the store could not write an earlier change, so this one was undone with it; retry")
 }

@@ -53,7 +53,7 @@ extension Registry {
       state.conversations[conversationID] = record
       effects.journal(.surveySubmitted(response))
       state.noteSurveyRating(in: conversationID, rating: rating, now: now)
-      state.content.transcripts.index(record)
+      state.indexTranscript(record)
       let submitted = SurveySubmitted(
         survey: response,
         agentID: record.agentIDs.last ?? "",

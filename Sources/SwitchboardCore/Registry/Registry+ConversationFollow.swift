@@ -89,7 +89,7 @@ extension Registry {
       }
     }
     do {
-      try await mutate { state, now, effects throws(CoreError) in
+      try await mutate(opensStream: true) { state, now, effects throws(CoreError) in
         let viewer = try authorize(state)
         let record = try state.conversation(conversationID)
         let key = CallerKey(caller)

@@ -54,7 +54,7 @@ extension Registry {
       )
       state.conversations[conversationID] = record
       state.publish(result.events, now: now, effects: &effects)
-      if record.state == .closed, !result.events.isEmpty { state.content.transcripts.index(record) }
+      if record.state == .closed, !result.events.isEmpty { state.indexTranscript(record) }
       return result.sent
     }
   }

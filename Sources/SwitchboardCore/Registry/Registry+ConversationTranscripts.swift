@@ -1,40 +1,41 @@
 internal import Synchronization
 
 /// Transcripts: one conversation's record, search over closed conversations, and export.
+///
+/// Without a store, everything is read from memory (closed conversations stay there, indexed
+/// by `TranscriptIndex`). With a store, closed conversations are read from it (the store keeps
+/// them across restarts and searches them with its own text index); open ones still come from
+/// memory. Access is decided here in both cases: `transcriptReach` for search and export, the
+/// same per-conversation rules for one transcript (see `StoredTranscript.checkRead`).
 extension Registry {
   /// One conversation's transcript; open conversations return what exists so far
   /// (Transcripts.GetTranscript). `includeInternal` adds notes, whispers, transfer notes,
   /// tickets, channel moves, assistance and resolution details.
   ///
   /// Roles: customer (scoped; public view only), agent (who handled it), supervisor (of a queue
-  /// it passed through), admin. Errors: `notFound`, `permissionDenied` (not allowed to see it,
-  /// or a customer asking for the internal view).
+  /// it passed through, or who handled it), admin. Errors: `notFound`, `permissionDenied` (not
+  /// allowed to see it, or a customer asking for the internal view), `unavailable` (the store
+  /// cannot be read).
   public func transcript(
     caller: Caller,
     conversationID: String,
     includeInternal: Bool
-  ) throws(CoreError) -> Transcript {
-    try read { state, now throws(CoreError) in
-      let record: ConversationRecord
-      switch caller.role {
-      case .customer:
-        record = try state.customerSideConversation(conversationID, caller: caller)
-        guard !includeInternal else {
-          throw CoreError(.permissionDenied, "customers may read only the public transcript")
-        }
-      case .agent, .supervisor:
-        record = try state.staffConversation(
-          conversationID,
-          caller: caller,
-          action: "read the transcript",
-          live: false
-        )
-      case .admin:
-        record = try state.conversation(conversationID)
-      case .bot, .system:
-        throw CoreError(.permissionDenied, "\(caller.role) callers cannot read transcripts")
-      }
-      return record.transcript(includeInternal: includeInternal, now: now)
+  ) async throws(CoreError) -> Transcript {
+    let store = self.store
+    let lookup = try read { state, now throws(CoreError) -> TranscriptLookup in
+      try state.transcriptLookup(
+        caller: caller,
+        conversationID: conversationID,
+        includeInternal: includeInternal,
+        now: now,
+        store: store
+      )
+    }
+    switch lookup {
+    case .ready(let transcript):
+      return transcript
+    case .stored(let store, let reader):
+      return try reader.transcript(from: try await store.transcript(conversationID: conversationID))
     }
   }
 
@@ -45,40 +46,41 @@ extension Registry {
   /// Roles: agent (conversations they handled), supervisor (their queues, and conversations
   /// they handled), admin. Page size 1...100, 0 means 25. Errors: `invalidArgument` (closed
   /// range ends before it starts, text too long, page token or size), `permissionDenied` (role,
-  /// or a named queue or agent outside the caller's reach).
+  /// or a named queue or agent outside the caller's reach), `unavailable` (the store cannot be
+  /// read).
   public func searchTranscripts(
     caller: Caller,
     filter: TranscriptFilter,
     text: String,
     pageSize: Int,
     pageToken: String
-  ) throws(CoreError) -> TranscriptSearchResult {
-    try read { state, _ throws(CoreError) in
-      let reach = try state.transcriptReach(of: caller, filter: filter, export: false)
-      try TextRule.limit(text, "text", state.options.conversationLimits.searchText)
-      guard (0 ... 100).contains(pageSize) else {
-        throw CoreError(.invalidArgument, "page_size \(pageSize) is outside 0...100 (0 means 25)")
+  ) async throws(CoreError) -> TranscriptSearchResult {
+    let search = TranscriptSearch(
+      filter: filter,
+      text: text,
+      pageSize: pageSize,
+      pageToken: pageToken
+    )
+    guard let store else {
+      return try read { state, _ throws(CoreError) in
+        state.searchIndex(try state.validate(search, by: caller))
       }
-      let after =
-        pageToken.isEmpty ? nil : try TranscriptIndex.Key(token: pageToken, field: "page_token")
-      let words = TranscriptText.words(text)
-      let found = state.content.transcripts.search(filter, words: words, after: after, reach: reach)
-      let size = pageSize == 0 ? 25 : pageSize
-      let keys = found.matches.prefix(size)
-      let items = keys.compactMap { key -> TranscriptSummary? in
-        state.conversations[key.conversationID].map { $0.transcriptSummary(snippetFor: words) }
-      }
-      let next = found.matches.count > size ? keys.last?.token ?? "" : ""
-      return TranscriptSearchResult(
-        page: Page(items: items, nextPageToken: next),
-        totalEstimate: found.total
-      )
     }
+    let valid = try read { state, _ throws(CoreError) in try state.validate(search, by: caller) }
+    return try await store.searchTranscripts(
+      filter,
+      text: text,
+      reach: valid.reach,
+      pageSize: valid.size,
+      pageToken: pageToken
+    )
   }
 
   /// Streams full transcripts matching `filter`, oldest closed first, for archiving
   /// (Transcripts.ExportTranscripts); each item carries the token to resume after it. The
-  /// stream reads the index in small batches as it is consumed and ends after the last match.
+  /// stream reads small batches (from the index, or from the store when there is one) as it is
+  /// consumed and ends after the last match; it fails with `unavailable` if the store cannot be
+  /// read.
   ///
   /// Roles: supervisor (their queues), admin. One export per caller at a time. Errors:
   /// `invalidArgument` (closed range, resume token), `permissionDenied`, `resourceExhausted`
@@ -88,12 +90,13 @@ extension Registry {
     filter: TranscriptFilter,
     includeInternal: Bool,
     resumeToken: String
-  ) throws(CoreError) -> AsyncStream<ExportedTranscript> {
+  ) throws(CoreError) -> Subscription<ExportedTranscript> {
     guard caller.role == .supervisor || caller.role == .admin else {
       throw CoreError(.permissionDenied, "\(caller.role) callers cannot export transcripts")
     }
-    let after =
-      resumeToken.isEmpty ? nil : try TranscriptIndex.Key(token: resumeToken, field: "resume_token")
+    if !resumeToken.isEmpty {
+      _ = try TranscriptIndex.Key(token: resumeToken, field: "resume_token")
+    }
     let key = CallerKey(caller)
     try state.withLock { (state) throws(CoreError) in
       _ = try state.transcriptReach(of: caller, filter: filter, export: true)
@@ -111,150 +114,9 @@ extension Registry {
       key: key,
       filter: filter,
       includeInternal: includeInternal,
-      after: after
+      resumeToken: resumeToken
     )
-    return AsyncStream(unfolding: { export.next() }, onCancel: { export.finish() })
-  }
-}
-
-/// The consumer-driven state of one running export: the resume key and a buffer of the
-/// current batch. It frees the caller's export slot when the export ends, is cancelled, or is
-/// dropped unfinished.
-private final class TranscriptExport: Sendable {
-  private struct Progress {
-    var after: TranscriptIndex.Key?
-    var buffer: [ExportedTranscript] = []
-    var finished = false
-  }
-
-  /// Transcripts fetched per visit to the registry's lock.
-  private static let batchSize = 32
-
-  private let registry: Registry
-  private let caller: Caller
-  private let key: CallerKey
-  private let filter: TranscriptFilter
-  private let includeInternal: Bool
-  private let progress: Mutex<Progress>
-
-  init(
-    registry: Registry,
-    caller: Caller,
-    key: CallerKey,
-    filter: TranscriptFilter,
-    includeInternal: Bool,
-    after: TranscriptIndex.Key?
-  ) {
-    self.registry = registry
-    self.caller = caller
-    self.key = key
-    self.filter = filter
-    self.includeInternal = includeInternal
-    self.progress = Mutex(Progress(after: after))
-  }
-
-  deinit { finish() }
-
-  /// The next transcript, or `nil` at the end.
-  func next() -> ExportedTranscript? {
-    let item = progress.withLock { progress -> ExportedTranscript?? in
-      if progress.finished { return .some(nil) }
-      return progress.buffer.isEmpty ? nil : .some(progress.buffer.removeFirst())
-    }
-    if let item { return item }
-    let after = progress.withLock { $0.after }
-    let batch = registry.state.withLock { state -> [ExportedTranscript] in
-      let reach =
-        (try? state.transcriptReach(of: caller, filter: filter, export: true)) ?? { _ in false }
-      let now = registry.clock.now
-      return state.content.transcripts.export(
-        filter,
-        after: after,
-        limit: Self.batchSize,
-        reach: reach
-      )
-      .compactMap { key in
-        state.conversations[key.conversationID].map {
-          ExportedTranscript(
-            transcript: $0.transcript(includeInternal: includeInternal, now: now),
-            resumeToken: key.token
-          )
-        }
-      }
-    }
-    guard let first = batch.first, let last = batch.last else {
-      finish()
-      return nil
-    }
-    progress.withLock { progress in
-      progress.after = try? TranscriptIndex.Key(token: last.resumeToken, field: "resume_token")
-      progress.buffer = Array(batch.dropFirst())
-    }
-    return first
-  }
-
-  /// Ends the export and frees the caller's slot (idempotent).
-  func finish() {
-    let wasRunning = progress.withLock { progress -> Bool in
-      defer { progress.finished = true }
-      return !progress.finished
-    }
-    if wasRunning {
-      registry.state.withLock { _ = $0.content.runningExports.remove(key) }
-    }
-  }
-}
-
-extension RegistryState {
-  /// Which closed conversations `caller` may see in search or export, after checking the
-  /// filter's named queue and agent and its time range.
-  func transcriptReach(
-    of caller: Caller,
-    filter: TranscriptFilter,
-    export: Bool
-  ) throws(CoreError)
-    -> @Sendable (TranscriptIndex.Entry) -> Bool
-  {
-    try filter.closed?.validate("closed")
-    switch caller.role {
-    case .admin:
-      return { _ in true }
-    case .supervisor:
-      let supervised = visibleQueueIDs(of: caller)
-      if let queueID = filter.queueID, !supervised.contains(queueID) {
-        throw CoreError(
-          .permissionDenied,
-          "supervisor \(caller.id) does not supervise queue \(queueID)"
-        )
-      }
-      if let agentID = filter.agentID, agentID != caller.id,
-        agents[agentID].map({ supervised.isDisjoint(with: $0.profile.queueIDs) }) ?? true
-      {
-        throw CoreError(
-          .permissionDenied,
-          "agent \(agentID) is not a member of a queue supervisor \(caller.id) supervises"
-        )
-      }
-      let me = caller.id
-      return { entry in
-        !supervised.isDisjoint(with: entry.queueIDs) || (!export && entry.agentIDs.contains(me))
-      }
-    case .agent where !export:
-      if let agentID = filter.agentID, agentID != caller.id {
-        throw CoreError(.permissionDenied, "agents may search only their own conversations")
-      }
-      if let queueID = filter.queueID, agents[caller.id]?.profile.queueIDs.contains(queueID) != true
-      {
-        throw CoreError(.permissionDenied, "agent \(caller.id) is not a member of queue \(queueID)")
-      }
-      let me = caller.id
-      return { entry in entry.agentIDs.contains(me) }
-    default:
-      throw CoreError(
-        .permissionDenied,
-        "\(caller.role) callers cannot \(export ? "export" : "search") transcripts"
-      )
-    }
+    return Subscription.unfolding { () throws(CoreError) in try await export.next() }
   }
 }
 

@@ -69,30 +69,64 @@ public final class Registry: Sendable {
   let clock: any RegistryClock
   /// The options the registry was created with.
   public let options: RegistryOptions
-  private let outbox: Outbox
-  private let timers = TimerTable()
+  /// The durable store behind the journal, if any: transcripts of closed conversations and
+  /// feed events older than the in-memory tail are read from it, and the registry reloads
+  /// from it after a failed append.
+  let store: (any RegistryStore)?
+  let outbox: Outbox
+  let timers = TimerTable()
   private let subscriberIDs = Atomic<UInt64>(0)
 
   /// A registry with no queues, agents or conversations; only the built-in resolution
-  /// categories and the default survey settings.
-  public init(
+  /// categories and the default survey settings. With the default `DiscardingJournal` nothing
+  /// survives the process.
+  public convenience init(
     clock: any RegistryClock = SystemClock(), journal: any Journal = DiscardingJournal(),
     options: RegistryOptions = RegistryOptions()
   ) {
+    self.init(clock: clock, journal: journal, store: nil, state: RegistryState(options: options), options: options)
+  }
+
+  /// A registry rebuilt from `recovered` (read from `store` at start), journaling into
+  /// `store` from now on: see `RegistryState.init(restoring:)` for what comes back. Offers
+  /// that were pending are withdrawn; the withdrawals are journaled right away.
+  public convenience init(
+    clock: any RegistryClock = SystemClock(), store: any RegistryStore, restoring recovered: RecoveredState,
+    options: RegistryOptions = RegistryOptions()
+  ) {
+    var effects = Effects()
+    let state = RegistryState(restoring: recovered, options: options, now: clock.now, effects: &effects)
+    self.init(clock: clock, journal: store, store: store, state: state, options: options)
+    _ = outbox.enqueue(effects, awaited: false)
+    applyTimers(effects.timers)
+    outbox.kick()
+  }
+
+  private init(
+    clock: any RegistryClock, journal: any Journal, store: (any RegistryStore)?, state: RegistryState,
+    options: RegistryOptions
+  ) {
     self.clock = clock
     self.options = options
+    self.store = store
     self.outbox = Outbox(journal: journal)
-    self.state = Mutex(RegistryState(options: options))
+    self.state = Mutex(state)
+    outbox.onFailure { [weak self] error in self?.journalFailed(error) }
   }
 
   /// Runs one state change under the lock, then journals and delivers its effects (in state
   /// order) before returning. `body` gets the state, the current time and the effects to add
   /// to; it must validate before modifying, because a throwing body's effects are dropped.
+  /// While the store cannot write, the change is refused (`unavailable`) unless `opensStream`:
+  /// opening a stream only registers it (a body that would journal must call
+  /// `requireWritable` itself), so reads by stream keep working.
   func mutate<Result: Sendable>(
+    opensStream: Bool = false,
     _ body: (inout RegistryState, WallTime, inout Effects) throws(CoreError) -> Result
   ) async throws(CoreError) -> Result {
     let (result, ticket, commands) = try state.withLock {
       (state) throws(CoreError) -> (Result, UInt64?, [TimerCommand]) in
+      if !opensStream { try state.requireWritable() }
       let now = clock.now
       var effects = Effects()
       let result = try body(&state, now, &effects)
@@ -149,13 +183,20 @@ public final class Registry: Sendable {
     await outbox.settle()
   }
 
-  private func applyTimers(_ commands: [TimerCommand]) {
+  func applyTimers(_ commands: [TimerCommand]) {
     guard !commands.isEmpty else { return }
     timers.apply(commands, clock: clock) { [weak self] key in self?.timerFired(key) }
   }
 
   private func timerFired(_ key: TimerKey) {
     timers.fired(key)
-    mutateDetached { state, now, effects in state.timerFired(key, now: now, effects: &effects) }
+    mutateDetached { state, now, effects in
+      // While the store cannot write, a timer's change waits: it is tried again shortly.
+      if state.writeFault != nil {
+        effects.arm(key, at: now + Self.faultRetryInterval)
+      } else {
+        state.timerFired(key, now: now, effects: &effects)
+      }
+    }
   }
 }

@@ -51,6 +51,20 @@ struct RegistryState: Sendable {
   /// The survey settings.
   var surveySettings = SurveySettings.defaults
 
+  // MARK: Durability
+
+  /// Set while the store cannot write (after a failed append, until a probe write succeeds):
+  /// changes fail fast with `unavailable` and timers wait.
+  var writeFault: CoreError?
+  /// True while the recovery task runs (reloading, then probing the store).
+  var reloading = false
+  /// A failed append left changes in memory that the store does not have: reload before
+  /// accepting changes again.
+  var needsReload = false
+  /// True with a store: closed conversations are read from it, not indexed here, and leave
+  /// memory after the recently-closed window (`RegistryState+Eviction.swift`).
+  var durable = false
+
   // MARK: Queue watchers
 
   /// Open queue watch streams by subscriber id.

@@ -57,6 +57,15 @@ public struct Subscription<Element: Sendable>: AsyncSequence, Sendable {
     let sink = Sink(id: id, bufferLimit: bufferLimit, continuation: continuation, terminated: terminated)
     return (Subscription(stream: stream), sink)
   }
+
+  /// A stream whose elements `produce` computes one at a time, as the consumer asks for them
+  /// (`nil` ends it, an error ends it with that error): for streams read from the store at the
+  /// reader's pace. Dropping the stream releases `produce` and what it holds.
+  static func unfolding(
+    _ produce: @escaping @Sendable () async throws(CoreError) -> Element?
+  ) -> Subscription {
+    Subscription(stream: AsyncThrowingStream(unfolding: { try await produce() }))
+  }
 }
 
 /// Set once a stream has terminated, so that a registration racing with the consumer's

@@ -21,6 +21,15 @@ final class TimerTable: Sendable {
     }
   }
 
+  /// Cancels every armed timer (the registry replaced its state).
+  func cancelAll() {
+    let all = armed.withLock { armed in
+      defer { armed.removeAll() }
+      return Array(armed.values)
+    }
+    for timer in all { timer.cancel() }
+  }
+
   /// Forgets a timer that fired.
   func fired(_ key: TimerKey) {
     _ = armed.withLock { $0.removeValue(forKey: key) }

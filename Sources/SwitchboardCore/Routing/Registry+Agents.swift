@@ -59,10 +59,12 @@ extension Registry {
       state.disconnect(id, agentID: agentID, now: now, effects: &effects)
     }
     do {
-      try await mutate { state, now, effects throws(CoreError) in
+      try await mutate(opensStream: true) { state, now, effects throws(CoreError) in
         guard caller.isStaff, let agent = state.agents[agentID] else {
           throw CoreError(.permissionDenied, "\(caller) has no agent profile; notifications are for agents")
         }
+        let changesPresence = becomeAvailable && agent.presence == .offline
+        if changesPresence { try state.requireWritable() }
         guard agent.streams.count < options.maxNotificationStreamsPerAgent else {
           throw CoreError(
             .resourceExhausted,
@@ -70,7 +72,7 @@ extension Registry {
         }
         guard !sink.isTerminated else { return }
         state.connect(sink, agentID: agentID, effects: &effects)
-        if becomeAvailable, agent.presence == .offline {
+        if changesPresence {
           state.changePresence(
             of: agentID, to: .available, reason: "", notifyAgent: false, now: now, effects: &effects)
         }

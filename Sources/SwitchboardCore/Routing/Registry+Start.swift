@@ -95,7 +95,8 @@ extension RegistryState {
       startKeys[startKey] = StartedRecord(request: request, conversationID: conversationID, queueID: queueID)
     }
     effects.journal(
-      .conversationStarted(conversationID: conversationID, queueID: queueID, request: request, at: now))
+      .conversationStarted(
+        conversationID: conversationID, queueID: queueID, request: request, startedBy: caller, at: now))
     publish(events, now: now, effects: &effects)
     enterQueue(conversationID, queueID: queueID, trigger: .newConversation, now: now, effects: &effects)
     let position = queuePosition(of: conversationID, now: now)

@@ -30,7 +30,7 @@ extension Registry {
       state.queueWatchers[id] = nil
     }
     do {
-      try await mutate { state, now, effects throws(CoreError) in
+      try await mutate(opensStream: true) { state, now, effects throws(CoreError) in
         let ids = try state.watchableQueues(caller: caller, named: queueIDs)
         let open = state.queueWatchers.values.count { $0.callerID == caller.id }
         guard open < options.maxQueueWatchesPerCaller else {

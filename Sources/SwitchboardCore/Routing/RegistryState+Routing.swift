@@ -15,7 +15,9 @@ extension RegistryState {
   /// Runs at the end of every change, still under the lock: routing, queue positions, queue
   /// watchers.
   mutating func finishChange(now: WallTime, effects: inout Effects) {
-    guard !dirtyQueues.isEmpty || !awaitingDecision.isEmpty else { return }
+    // While the store cannot write, routing waits (its offers and decisions are journaled);
+    // the queues stay marked, and the pass runs once the store writes again.
+    guard writeFault == nil, !dirtyQueues.isEmpty || !awaitingDecision.isEmpty else { return }
     routePass(now: now, effects: &effects)
     let touched = dirtyQueues
     dirtyQueues.removeAll()

@@ -10,6 +10,8 @@ extension RegistryState {
       disconnectGraceEnded(agentID: agentID, generation: generation, now: now, effects: &effects)
     case .watchFlush(let watcherID):
       flushQueueWatcher(watcherID, now: now, effects: &effects)
+    case .evictionSweep:
+      sweepClosedConversations(now: now, effects: &effects)
     }
   }
 }

@@ -12,17 +12,21 @@
 //
 // The API the services use:
 //
-//     let authority = TokenAuthority(key: key)                  // now: injectable for tests
+//     let authority = TokenAuthority(key: key, revocationLog: try RevocationLog(inDirectory: dir))
 //     let issued = try authority.mint(role: .customer, subject: "cust-1", conversationID: "c-9")
 //     issued.token, issued.tokenID, issued.issuedAt, issued.expiresAt  // Unix seconds
 //     let principal = try authority.verify(token)              // throws TokenError
 //     try authority.recheck(principal)                          // still valid? (long streams)
-//     authority.revoke(tokenID: id)     // Int64? revocation time; nil: not minted here
-//     authority.revokeAll(subject: "agent-7")                   // Int: live tokens revoked
+//     try authority.revoke(tokenID: id)  // Int64? revocation time; nil: not minted here
+//     try authority.revokeAll(subject: "agent-7")               // Int: live tokens revoked
 //
-// Revocation lives in memory (durability is the store's, later). It covers tokens minted by
-// another process too (`switchboard token create`): `revokeAll(subject:)` also rejects every
-// token of the subject issued up to that second that this authority did not mint since.
+// Revocations are kept in memory and, with a `RevocationLog`, written to disk before `revoke`
+// and `revokeAll` return (they throw if the write fails, and the revocation is then not
+// applied); a new authority on the same log rejects what was revoked before the restart.
+// `revokeAll(subject:)` covers tokens minted by another process too (`switchboard token
+// create`): it rejects every token of the subject issued up to that second that this authority
+// did not mint since. `revoke(tokenID:)` knows the ids this authority minted and those revoked
+// before a restart; a token minted by an earlier process and not revoked is not known by id.
 
 internal import Synchronization
 
@@ -43,13 +47,24 @@ public final class TokenAuthority: Sendable {
 
   private let key: TokenKey
   private let clock: @Sendable () -> Int64
-  private let ledger = Mutex(Ledger())
+  private let ledger: Mutex<Ledger>
+  private let revocationLog: RevocationLog?
 
   /// An authority signing with `key`; `now` gives the current time in seconds since the Unix
-  /// epoch (tests inject their own clock).
-  public init(key: TokenKey, now: @escaping @Sendable () -> Int64 = TokenAuthority.systemTime) {
+  /// epoch (tests inject their own clock). With a `revocationLog`, the revocations it holds
+  /// apply from the start and new ones are written to it; without one they last as long as the
+  /// authority.
+  public init(
+    key: TokenKey,
+    revocationLog: RevocationLog? = nil,
+    now: @escaping @Sendable () -> Int64 = TokenAuthority.systemTime
+  ) {
     self.key = key
     self.clock = now
+    self.revocationLog = revocationLog
+    var ledger = Ledger()
+    for revocation in revocationLog?.loaded ?? [] { ledger.restore(revocation) }
+    self.ledger = Mutex(ledger)
   }
 
   /// The system's wall-clock time, in seconds since the Unix epoch.
@@ -136,19 +151,28 @@ public final class TokenAuthority: Sendable {
 
   /// Revokes the token `tokenID` minted by this authority; returns when it was revoked (the
   /// first time, if it was already), in seconds since the Unix epoch, or nil if this authority
-  /// did not mint it (or it expired and was forgotten).
+  /// did not mint it (or it expired and was forgotten). With a revocation log the revocation is
+  /// on disk when it returns; throws, revoking nothing, if it cannot be written.
   @discardableResult
-  public func revoke(tokenID: String) -> Int64? {
+  public func revoke(tokenID: String) throws(RevocationLogError) -> Int64? {
     let now = clock()
+    guard let record = ledger.withLock({ $0.records[tokenID] }) else { return nil }
+    if let revokedAt = record.revokedAt { return revokedAt }
+    try revocationLog?.append(
+      .token(id: tokenID, subject: record.subject, revokedAt: now, expiresAt: record.expiresAt)
+    )
     return ledger.withLock { $0.revoke(tokenID: tokenID, now: now) }
   }
 
   /// Revokes every token of `subject` issued so far, minted here or elsewhere (the CLI), such as
   /// a deleted agent's; returns how many live tokens minted here it revoked. A token minted by
   /// another process for `subject` within the same second, after this call, is revoked too.
+  /// With a revocation log the revocation is on disk when it returns; throws, revoking nothing,
+  /// if it cannot be written.
   @discardableResult
-  public func revokeAll(subject: String) -> Int {
+  public func revokeAll(subject: String) throws(RevocationLogError) -> Int {
     let now = clock()
+    try revocationLog?.append(.subject(subject, cutoff: now))
     return ledger.withLock { $0.revokeAll(subject: subject, now: now) }
   }
 
@@ -194,6 +218,17 @@ private struct Ledger {
   var subjectCutoffs: [String: Int64] = [:]
   /// The record count at which expired records are dropped next.
   var pruneAt = 1024
+
+  /// Applies a revocation read from the log at start.
+  mutating func restore(_ revocation: Revocation) {
+    switch revocation {
+    case .token(let id, let subject, let revokedAt, let expiresAt):
+      records[id] = Record(subject: subject, expiresAt: expiresAt, revokedAt: revokedAt)
+      idsBySubject[subject, default: []].insert(id)
+    case .subject(let subject, let cutoff):
+      subjectCutoffs[subject] = max(subjectCutoffs[subject] ?? cutoff, cutoff)
+    }
+  }
 
   mutating func record(_ claims: TokenClaims, now: Int64) {
     if records.count >= pruneAt { prune(now: now) }

@@ -90,7 +90,7 @@ public struct TokenKey: Sendable {
   }
 
   /// Makes `directory` and any missing parent, mode 0700.
-  private static func makeDirectories(_ directory: String) throws(TokenKeyError) {
+  static func makeDirectories(_ directory: String) throws(TokenKeyError) {
     var prefix = directory.hasPrefix("/") ? "/" : ""
     for component in directory.split(separator: "/") {
       prefix += component

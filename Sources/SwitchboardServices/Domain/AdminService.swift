@@ -85,7 +85,16 @@ public struct AdminService: Sendable {
     router.domainUnary(Methods.deleteAgent) {
       (request: DeleteAgentRequest, caller) -> DeleteAgentResponse in
       try await registry.deleteAgent(caller: caller, agentID: request.agentID)
-      let revoked = environment.authority.revokeAll(subject: request.agentID)
+      let revoked: Int
+      do throws(RevocationLogError) {
+        revoked = try environment.authority.revokeAll(subject: request.agentID)
+      } catch {
+        throw RPCError(
+          .unavailable,
+          "agent \(request.agentID) was deleted, but its tokens could not be revoked (storage: "
+            + "\(error.message)); they stay valid until they expire"
+        )
+      }
       return .with { $0.revokedTokens = UInt32(clamping: revoked) }
     }
     router.domainUnary(Methods.listAgents) {
@@ -152,7 +161,7 @@ public struct AdminService: Sendable {
     router.domainUnary(Methods.createAccessToken) {
       (request: CreateAccessTokenRequest, caller) -> CreateAccessTokenResponse in
       try caller.requireAdmin("Admin.CreateAccessToken")
-      let issued = try environment.issueToken(for: request, by: caller)
+      let issued = try await environment.issueToken(for: request, by: caller)
       return .with {
         $0.tokenID = issued.tokenID
         $0.token = issued.token
@@ -162,7 +171,16 @@ public struct AdminService: Sendable {
     router.domainUnary(Methods.revokeAccessToken) {
       (request: RevokeAccessTokenRequest, caller) -> RevokeAccessTokenResponse in
       try caller.requireAdmin("Admin.RevokeAccessToken")
-      guard let revokedAt = environment.authority.revoke(tokenID: request.tokenID) else {
+      let revoked: Int64?
+      do throws(RevocationLogError) {
+        revoked = try environment.authority.revoke(tokenID: request.tokenID)
+      } catch {
+        throw RPCError(
+          .unavailable,
+          "storage: could not make the revocation durable: \(error.message); retry later"
+        )
+      }
+      guard let revokedAt = revoked else {
         throw RPCError(.notFound, "token \(request.tokenID) was not issued by this server")
       }
       return .with { $0.revokedAt = ProtoTimestamp(seconds: revokedAt) }
@@ -178,7 +196,7 @@ extension DomainEnvironment {
   fileprivate func issueToken(
     for request: CreateAccessTokenRequest,
     by caller: Caller
-  ) throws -> IssuedToken {
+  ) async throws -> IssuedToken {
     guard let role = PrincipalRole(request.role) else {
       throw RPCError(
         .invalidArgument,
@@ -196,7 +214,7 @@ extension DomainEnvironment {
     }
     if role == .customer, let conversationID {
       // Admins may read every transcript; reading it proves the conversation exists.
-      _ = try registry.transcript(
+      _ = try await registry.transcript(
         caller: caller,
         conversationID: conversationID,
         includeInternal: false

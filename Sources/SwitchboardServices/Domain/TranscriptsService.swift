@@ -20,7 +20,7 @@ public struct TranscriptsService: Sendable {
     let registry = environment.registry
     router.domainUnary(Methods.getTranscript) {
       (request: GetTranscriptRequest, caller) -> GetTranscriptResponse in
-      let transcript = try registry.transcript(
+      let transcript = try await registry.transcript(
         caller: caller,
         conversationID: request.conversationID,
         includeInternal: request.includeInternal
@@ -36,7 +36,7 @@ public struct TranscriptsService: Sendable {
         resolutionCategoryID: request.resolutionCategoryID.isEmpty
           ? nil : request.resolutionCategoryID
       )
-      let result = try registry.searchTranscripts(
+      let result = try await registry.searchTranscripts(
         caller: caller,
         filter: filter,
         text: request.text,

@@ -133,7 +133,7 @@ public final class JournalWriter: Journal {
 
   private static let closedError = CoreError(
     .unavailable,
-    "storage: the store is closed; the change was not made durable"
+    "the store is closed; the change was not made durable"
   )
 
   // MARK: The writer thread
@@ -219,10 +219,15 @@ public final class JournalWriter: Journal {
       failure = error
       connection.rollback()
     }
-    finish(batch, recordCount: recordCount, failure: failure)
+    finish(batch, recordCount: recordCount, failure: failure, path: connection.path)
   }
 
-  private func finish(_ batch: [PendingAppend], recordCount: Int, failure: SQLiteError?) {
+  private func finish(
+    _ batch: [PendingAppend],
+    recordCount: Int,
+    failure: SQLiteError?,
+    path: String
+  ) {
     state.withLock { state in
       if failure == nil {
         state.statistics.committedTransactions += 1
@@ -233,10 +238,7 @@ public final class JournalWriter: Journal {
       }
     }
     let error = failure.map {
-      CoreError(
-        .unavailable,
-        "storage: could not make the change durable: \($0.message); retry later"
-      )
+      CoreError.storeCannotWrite(to: path, $0, "nothing of the change was stored; retry later")
     }
     for append in batch { append.continuation.resume(returning: error) }
   }

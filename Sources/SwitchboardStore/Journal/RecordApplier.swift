@@ -39,8 +39,14 @@ final class RecordApplier {
           .integer(at.nanosecondsSinceEpoch),
         ]
       )
-    case .conversationStarted(let conversationID, let queueID, let request, let at):
-      try startConversation(conversationID, queueID: queueID, request: request, at: at)
+    case .conversationStarted(let conversationID, let queueID, let request, let startedBy, let at):
+      try startConversation(
+        conversationID,
+        queueID: queueID,
+        request: request,
+        startedBy: startedBy,
+        at: at
+      )
     case .conversationQueued(let conversationID, let queueID, let at):
       try queueConversation(conversationID, queueID: queueID, at: at)
     case .routingDecided(let conversationID, let decision):
@@ -149,23 +155,25 @@ final class RecordApplier {
     _ conversationID: String,
     queueID: String,
     request: NewConversation,
+    startedBy: Caller,
     at: WallTime
   ) throws(SQLiteError) {
     // A start without a priority takes its queue's default at that moment: the queue's row is
-    // current because records arrive in state order.
+    // current because records arrive in state order. Only unscoped callers start conversations,
+    // so the starter's role and id are all there is to store of it.
     try run(
       """
       INSERT INTO conversations (conversation_id, queue_id, priority, channel, subject,
-        customer_display_name, request, created_at, entered_queue_at)
+        customer_display_name, request, created_at, entered_queue_at, started_by_role, started_by_id)
       VALUES (?1, ?2, coalesce(?3, (SELECT default_priority FROM queues WHERE queue_id = ?2), 2),
-        ?4, ?5, ?6, ?7, ?8, ?8)
+        ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)
       """,
       [
         .text(conversationID), .text(queueID),
         .integer(request.priority.map { Int64($0.rawValue) }),
         .text((request.channel ?? .web).storedCode), .text(request.subject),
         .text(request.customer.displayName), .text(request.json.text),
-        .integer(at.nanosecondsSinceEpoch),
+        .integer(at.nanosecondsSinceEpoch), .text(startedBy.role.storedCode), .text(startedBy.id),
       ]
     )
     try run(

@@ -10,7 +10,7 @@ enum Migrator {
   static let applicationID: Int64 = 0x5357_4244
 
   /// Every migration, oldest first; version N is the N-th.
-  static let migrations: [String] = [SchemaV1.sql]
+  static let migrations: [String] = [SchemaV1.sql, SchemaV2.sql]
 
   /// The schema version this build writes.
   static var latestVersion: Int64 { Int64(migrations.count) }

@@ -146,6 +146,21 @@ public final class SQLiteStore: Store {
     }
   }
 
+  public func probeWrite() async throws(CoreError) {
+    let now = SystemClock().now
+    do {
+      try await journal.perform { connection throws(SQLiteError) in
+        try WriteProbe.write(connection, at: now)
+      }
+    } catch {
+      throw CoreError.storeCannotWrite(
+        to: options.databasePath,
+        error,
+        "writes stay refused until it can"
+      )
+    }
+  }
+
   public func feedEvents(
     after position: UInt64,
     kinds: Set<ExternalEventKind>,

@@ -1,5 +1,3 @@
-public import SwitchboardCore
-
 /// Everything the registry needs to continue where it stopped, read from the store at start.
 ///
 /// Closed conversations are not replayed: their content stays on disk and is read on demand
@@ -19,8 +17,10 @@ public struct RecoveredState: Sendable, Hashable {
   public var surveySettings: SurveySettings?
   /// Conversations not closed, in arrival order, with their full content.
   public var openConversations: [RecoveredConversation]
-  /// Conversations closed within the window or with a survey still open, oldest closed first.
-  public var recentlyClosed: [RecentlyClosedConversation]
+  /// Conversations closed within the window or with a survey still open, oldest closed first,
+  /// with their full content (late notes continue their sequences; surveys and follow-up
+  /// tickets continue).
+  public var recentlyClosed: [RecoveredConversation]
   /// The newest events of the external feed (at most `RecoveryRequest.feedRetention`), oldest
   /// first.
   public var feed: [ExternalEvent]
@@ -41,7 +41,7 @@ public struct RecoveredState: Sendable, Hashable {
     resolutionCategories: [ResolutionCategory]?,
     surveySettings: SurveySettings?,
     openConversations: [RecoveredConversation],
-    recentlyClosed: [RecentlyClosedConversation],
+    recentlyClosed: [RecoveredConversation],
     feed: [ExternalEvent],
     lastFeedPosition: UInt64,
     idCounters: [String: UInt64],
@@ -65,7 +65,7 @@ public struct RecoveredState: Sendable, Hashable {
 public struct RecoveryRequest: Sendable, Hashable {
   /// The current time.
   public var now: WallTime
-  /// Conversations closed less than this long ago come back as `RecentlyClosedConversation`
+  /// Conversations closed less than this long ago come back whole in `recentlyClosed`
   /// (default 24 hours: agents may add notes for 24 hours after closing).
   public var recentlyClosedWindow: Duration
   /// How many of the newest feed events to return (default 100,000, the registry's default
@@ -113,6 +113,8 @@ public struct RecoveredConversation: Sendable, Hashable {
   /// The start request as received (customer, bot context, subject, initial message,
   /// idempotency key).
   public var request: NewConversation
+  /// Who started it (its idempotency key is remembered per caller); `nil` if not stored.
+  public var startedBy: Caller?
   /// The queue it is in (or was last routed through).
   public var queueID: String
   /// Every queue it passed through, in order.
@@ -137,12 +139,15 @@ public struct RecoveredConversation: Sendable, Hashable {
   public var assistance: [AssistanceRequest]
   /// Channel moves requested, oldest first.
   public var channelMoves: [ChannelMove]
+  /// The customer's survey answer, if given.
+  public var surveyResponse: SurveyResponse?
 
   /// A recovered conversation.
   public init(
     conversationID: String,
     arrivalOrder: UInt64,
     request: NewConversation,
+    startedBy: Caller?,
     queueID: String,
     queueIDs: [String],
     priority: Priority,
@@ -154,11 +159,13 @@ public struct RecoveredConversation: Sendable, Hashable {
     decisions: [RoutingDecision],
     tickets: [StoredTicket],
     assistance: [AssistanceRequest],
-    channelMoves: [ChannelMove]
+    channelMoves: [ChannelMove],
+    surveyResponse: SurveyResponse?
   ) {
     self.conversationID = conversationID
     self.arrivalOrder = arrivalOrder
     self.request = request
+    self.startedBy = startedBy
     self.queueID = queueID
     self.queueIDs = queueIDs
     self.priority = priority
@@ -171,6 +178,7 @@ public struct RecoveredConversation: Sendable, Hashable {
     self.tickets = tickets
     self.assistance = assistance
     self.channelMoves = channelMoves
+    self.surveyResponse = surveyResponse
   }
 
   /// The latest durable sequence number (0 before the first event).
@@ -199,68 +207,6 @@ public struct RecoveredConversation: Sendable, Hashable {
         }
       }
     )
-  }
-}
-
-/// A conversation closed recently enough that some of its state still matters: the survey
-/// window, notes for 24 hours after closing, follow-up tickets.
-public struct RecentlyClosedConversation: Sendable, Hashable {
-  /// The conversation id.
-  public var conversationID: String
-  /// The start request as received (the customer, the subject, the bot context).
-  public var request: NewConversation
-  /// The queue it was last routed through.
-  public var queueID: String
-  /// Every queue it passed through, in order.
-  public var queueIDs: [String]
-  /// Agents who owned it, in order.
-  public var agentIDs: [String]
-  /// Its priority.
-  public var priority: Priority
-  /// The customer's channel.
-  public var channel: Channel
-  /// When it started.
-  public var createdAt: WallTime
-  /// How it ended.
-  public var resolution: Resolution
-  /// Its latest durable sequence number (late notes continue after it).
-  public var lastSequence: UInt64
-  /// The survey offered after closing, if any.
-  public var surveyOffer: SurveyOffer?
-  /// The customer's answer, if given.
-  public var surveyResponse: SurveyResponse?
-  /// Tickets created from it, with their requests.
-  public var tickets: [StoredTicket]
-
-  /// A recently closed conversation.
-  public init(
-    conversationID: String,
-    request: NewConversation,
-    queueID: String,
-    queueIDs: [String],
-    agentIDs: [String],
-    priority: Priority,
-    channel: Channel,
-    createdAt: WallTime,
-    resolution: Resolution,
-    lastSequence: UInt64,
-    surveyOffer: SurveyOffer?,
-    surveyResponse: SurveyResponse?,
-    tickets: [StoredTicket]
-  ) {
-    self.conversationID = conversationID
-    self.request = request
-    self.queueID = queueID
-    self.queueIDs = queueIDs
-    self.agentIDs = agentIDs
-    self.priority = priority
-    self.channel = channel
-    self.createdAt = createdAt
-    self.resolution = resolution
-    self.lastSequence = lastSequence
-    self.surveyOffer = surveyOffer
-    self.surveyResponse = surveyResponse
-    self.tickets = tickets
   }
 }
 

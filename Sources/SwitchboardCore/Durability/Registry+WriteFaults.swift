@@ -1,0 +1,140 @@
+internal import OrderedCollections
+internal import Synchronization
+
+/// What the registry does when the store cannot write.
+///
+/// A change is applied in memory under the lock and journaled right after; if the append fails,
+/// the in-memory state holds changes the store does not. Nothing of them may become visible, so
+/// the registry:
+///
+/// 1. stops accepting changes (`writeFault`: they fail fast with `unavailable`; timers and the
+///    routing pass wait; streams may still be opened, as they only read), and the outbox
+///    discards every batch not yet journaled (no delivery runs; their callers get
+///    `unavailable`);
+/// 2. reloads its state from the store (`loadForRecovery`, retried until it reads), swaps it in
+///    under the lock, starts a new outbox epoch, replaces every timer, and ends every open
+///    stream with `unavailable` ("reconnect"): clients reconnect and resume from their cursors,
+///    which only ever saw journaled events;
+/// 3. probes the store with a small write until one succeeds, then accepts changes again and
+///    runs the routing that waited. A failure while it probes asks for one more reload.
+///
+/// Reads keep working throughout (from the state being replaced until the swap: a read in that
+/// short window can still see a change whose append failed).
+extension Registry {
+  /// How often a faulted registry probes the store, and how long a timer waits while it is
+  /// faulted.
+  static let faultRetryInterval: Duration = .milliseconds(500)
+
+  /// True while the store cannot write (for health reporting and tests).
+  public var storeCannotWrite: Bool {
+    read { state, _ in state.writeFault != nil }
+  }
+
+  /// An append failed (the outbox is poisoned): fence off changes and make sure the recovery
+  /// task runs (it reloads once more if it is already running).
+  func journalFailed(_ error: CoreError) {
+    let start = state.withLock { state -> Bool in
+      state.writeFault = error
+      state.needsReload = true
+      guard !state.reloading else { return false }
+      state.reloading = true
+      return true
+    }
+    guard start, let store else { return }
+    Task { await self.recover(using: store) }
+  }
+
+  /// Reloads while a failed append asks for it, then probes until the store can write, then
+  /// accepts changes again and runs the routing that waited.
+  private func recover(using store: any RegistryStore) async {
+    while true {
+      let reload = state.withLock { state -> CoreError? in
+        guard state.needsReload else { return nil }
+        state.needsReload = false
+        return state.writeFault
+      }
+      if let reload {
+        await self.reload(from: store, after: reload)
+        continue
+      }
+      do {
+        try await store.probeWrite()
+      } catch {
+        try? await Task.sleep(for: Self.faultRetryInterval)
+        continue
+      }
+      let recovered = state.withLock { state -> Bool in
+        guard !state.needsReload else { return false }
+        state.writeFault = nil
+        state.reloading = false
+        return true
+      }
+      if recovered { break }
+    }
+    // Routing that waited for the store (queues marked while it could not write) runs now.
+    mutateDetached { _, _, _ in }
+  }
+
+  /// Reads the state from `store` (retrying until it reads) and swaps it in; ends every open
+  /// stream of the discarded state.
+  private func reload(from store: any RegistryStore, after error: CoreError) async {
+    var recovered: RecoveredState?
+    while recovered == nil {
+      do {
+        recovered = try await store.loadForRecovery(
+          RecoveryRequest(now: clock.now, feedRetention: options.eventFeedRetention))
+      } catch {
+        try? await Task.sleep(for: Self.faultRetryInterval)
+      }
+    }
+    guard let recovered else { return }
+    let ending = CoreError(
+      .unavailable,
+      "the store could not write (\(error.message)); the server reloaded its state; reconnect and "
+        + "resume from your last cursor")
+    let (endStreams, commands) = state.withLock { state -> ([@Sendable () -> Void], [TimerCommand]) in
+      var effects = Effects()
+      var fresh = RegistryState(restoring: recovered, options: options, now: clock.now, effects: &effects)
+      fresh.writeFault = state.writeFault
+      fresh.reloading = state.reloading
+      fresh.needsReload = state.needsReload
+      let endStreams = state.streamEnders(with: ending)
+      state = fresh
+      outbox.beginEpoch()
+      // The withdrawals of offers that were pending are not journaled now (the store cannot
+      // write); the next recovery withdraws them again.
+      return (endStreams, effects.timers)
+    }
+    timers.cancelAll()
+    applyTimers(commands)
+    for end in endStreams { end() }
+  }
+}
+
+extension RegistryState {
+  /// Throws `unavailable` while the store cannot write.
+  func requireWritable() throws(CoreError) {
+    if let fault = writeFault {
+      throw CoreError(
+        .unavailable,
+        "the store cannot write (\(fault.message)); nothing was changed; retry when it recovers")
+    }
+  }
+
+  /// Closures that end every open stream (follow and monitor, notifications, queue watches,
+  /// the event feed) with `error`; run them after unlocking.
+  func streamEnders(with error: CoreError) -> [@Sendable () -> Void] {
+    var enders: [@Sendable () -> Void] = []
+    for watchers in followers.values {
+      for follower in watchers.values { enders.append { follower.sink.finish(throwing: error) } }
+    }
+    for agent in agents.values {
+      for sink in agent.streams.values { enders.append { sink.finish(throwing: error) } }
+    }
+    for watcher in queueWatchers.values { enders.append { watcher.sink.finish(throwing: error) } }
+    for watcher in content.feedWatchers.values {
+      enders.append { watcher.sink.finish(throwing: error) }
+    }
+    return enders
+  }
+}
