@@ -26,8 +26,13 @@ struct RegistrySetup {
       return RegistrySetup(registry: Registry(clock: clock, options: options), store: nil, retentionTask: nil)
     }
     let started = ContinuousClock.now
+    // The registry's outbox has at most one append in flight and hands the writer everything
+    // that queued during the previous commit in one append, so the batching is already done:
+    // the writer commits at once instead of waiting for company that cannot come.
     let store = try await SQLiteStore.open(
-      SQLiteStore.Options(dataDirectory: settings.dataDirectory, sync: settings.store.sync))
+      SQLiteStore.Options(
+        dataDirectory: settings.dataDirectory, sync: settings.store.sync,
+        groupCommit: GroupCommitPolicy(maxDelay: .zero)))
     let recovered: RecoveredState
     do {
       recovered = try await store.loadForRecovery(

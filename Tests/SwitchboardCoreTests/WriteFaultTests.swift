@@ -111,6 +111,8 @@ final class FaultyStore: RegistryStore {
 
     store.setFailing(true)
     await #expect(throws: CoreError.self) { _ = try await start(registry) }
+    // Answered only after the reload: the undone conversation cannot be read any more.
+    #expect(registry.read { state, _ in state.conversations.isEmpty })
     #expect(registry.storeCannotWrite)
     // The stream never sees the undone conversation's offer; it ends with `unavailable`.
     do {

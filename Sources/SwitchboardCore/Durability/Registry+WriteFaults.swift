@@ -18,8 +18,10 @@ internal import Synchronization
 /// 3. probes the store with a small write until one succeeds, then accepts changes again and
 ///    runs the routing that waited. A failure while it probes asks for one more reload.
 ///
-/// Reads keep working throughout (from the state being replaced until the swap: a read in that
-/// short window can still see a change whose append failed).
+/// The callers of the failed changes are answered after the swap, so none of them can read
+/// its change afterwards. Reads keep working throughout; like any read, one running between a
+/// change and its commit (about a millisecond) sees the change before it is durable, and, if
+/// that commit fails, before it is undone.
 extension Registry {
   /// How often a faulted registry probes the store, and how long a timer waits while it is
   /// faulted.
@@ -31,8 +33,9 @@ extension Registry {
   }
 
   /// An append failed (the outbox is poisoned): fence off changes and make sure the recovery
-  /// task runs (it reloads once more if it is already running).
-  func journalFailed(_ error: CoreError) {
+  /// task runs (it reloads once more if it is already running). Returns whether a reload will
+  /// follow: not without a store, which leaves the registry refusing changes for good.
+  func journalFailed(_ error: CoreError) -> Bool {
     let start = state.withLock { state -> Bool in
       state.writeFault = error
       state.needsReload = true
@@ -40,8 +43,9 @@ extension Registry {
       state.reloading = true
       return true
     }
-    guard start, let store else { return }
-    Task { await self.recover(using: store) }
+    guard let store else { return false }
+    if start { Task { await self.recover(using: store) } }
+    return true
   }
 
   /// Reloads while a failed append asks for it, then probes until the store can write, then

@@ -14,7 +14,9 @@ internal import Synchronization
 /// deliveries. The outbox is then *poisoned*: the registry's state contains changes the journal
 /// does not, so every later batch fails too, unjournaled and undelivered, until the registry
 /// has reloaded its state from the store and called `beginEpoch` (under its lock): batches
-/// enqueued before that belong to the discarded state and fail as well.
+/// enqueued before that belong to the discarded state and fail as well. When the registry
+/// reloads, the failed batches' callers are answered only after `beginEpoch`, so that a caller
+/// told of the failure can no longer read the undone change.
 final class Outbox: Sendable {
   private struct Batch {
     var ticket: UInt64
@@ -38,27 +40,48 @@ final class Outbox: Sendable {
     var epoch: UInt64 = 0
     /// Set by a failed append until the next epoch: later batches fail with it.
     var poison: CoreError?
+    /// The failure handler promised a reload, which ends with `beginEpoch`.
+    var epochExpected = false
+    /// Drainers waiting for the next epoch before answering failed batches.
+    var epochWaiters: [CheckedContinuation<Void, Never>] = []
   }
 
   private let journal: any Journal
   private let state = Mutex(State())
-  private let failureHandler = Mutex<(@Sendable (CoreError) -> Void)?>(nil)
+  private let failureHandler = Mutex<(@Sendable (CoreError) -> Bool)?>(nil)
 
   init(journal: any Journal) {
     self.journal = journal
   }
 
-  /// Sets what runs (once per poisoning, outside every lock) when an append fails.
-  func onFailure(_ handler: @escaping @Sendable (CoreError) -> Void) {
+  /// Sets what runs (once per poisoning, outside every lock) when an append fails; it returns
+  /// whether a reload will follow (ending with `beginEpoch`).
+  func onFailure(_ handler: @escaping @Sendable (CoreError) -> Bool) {
     failureHandler.withLock { $0 = handler }
   }
 
   /// Starts a new epoch and lifts the poison: call it under the registry's lock, right after
   /// the registry replaced its state. Batches enqueued before fail without being journaled.
   func beginEpoch() {
-    state.withLock { state in
+    let waiters = state.withLock { state in
       state.epoch += 1
       state.poison = nil
+      state.epochExpected = false
+      defer { state.epochWaiters.removeAll() }
+      return state.epochWaiters
+    }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  /// Returns once the epoch is past `epoch`, if a reload was promised; at once otherwise.
+  private func waitForEpoch(after epoch: UInt64) async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      let resumeNow = state.withLock { state -> Bool in
+        if state.epoch > epoch || !state.epochExpected { return true }
+        state.epochWaiters.append(continuation)
+        return false
+      }
+      if resumeNow { continuation.resume() }
     }
   }
 
@@ -159,10 +182,16 @@ final class Outbox: Sendable {
         for batch in current {
           for delivery in batch.deliveries { delivery.run() }
         }
+      } else if !current.isEmpty {
+        if poisoned, let failure {
+          state.withLock { state in if state.epoch == taken.epoch { state.poison = failure } }
+          let reloads = failureHandler.withLock({ $0 })?(failure) ?? false
+          state.withLock { state in if state.epoch == taken.epoch { state.epochExpected = reloads } }
+        }
+        await waitForEpoch(after: taken.epoch)
       }
       let resumed = state.withLock { state -> [CheckedContinuation<Void, Never>] in
         state.completed = max(state.completed, last)
-        if poisoned, state.epoch == taken.epoch { state.poison = failure }
         for batch in taken.group where batch.awaited {
           if batch.epoch != taken.epoch {
             state.failures[batch.ticket] = Self.discarded
@@ -179,7 +208,6 @@ final class Outbox: Sendable {
         return resumed
       }
       for continuation in resumed { continuation.resume() }
-      if poisoned, let failure, let handler = failureHandler.withLock({ $0 }) { handler(failure) }
     }
   }
 

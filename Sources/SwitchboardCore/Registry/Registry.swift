@@ -111,7 +111,7 @@ public final class Registry: Sendable {
     self.store = store
     self.outbox = Outbox(journal: journal)
     self.state = Mutex(state)
-    outbox.onFailure { [weak self] error in self?.journalFailed(error) }
+    outbox.onFailure { [weak self] error in self?.journalFailed(error) ?? false }
   }
 
   /// Runs one state change under the lock, then journals and delivers its effects (in state
