@@ -27,7 +27,13 @@ struct ServeCommand: AsyncParsableCommand {
         agent_disconnect_grace = 10s       SWITCHBOARD_AGENT_DISCONNECT_GRACE
         max_message_bytes = 4096           SWITCHBOARD_MAX_MESSAGE_BYTES
 
-      Every change is in the database <data_dir>/switchboard.sqlite (SQLite, WAL) before the       call that made it returns and before any stream shows it; on start the server rebuilds       its state from it. sync=full makes acknowledged changes survive power loss, sync=normal       a crash of the process. A database that is corrupt, from a newer version or in use by       another server stops the start with a message (exit 1); it is never reset. When the       disk cannot take a write, the call fails UNAVAILABLE, open streams end UNAVAILABLE       (reconnect and resume), reads keep working, and writes resume once the disk can write.
+      Every change is in the database <data_dir>/switchboard.sqlite (SQLite, WAL) before the \
+      call that made it returns and before any stream shows it; on start the server rebuilds \
+      its state from it. sync=full makes acknowledged changes survive power loss, sync=normal \
+      a crash of the process. A database that is corrupt, from a newer version or in use by \
+      another server stops the start with a message (exit 1); it is never reset. When the \
+      disk cannot take a write, the call fails UNAVAILABLE, open streams end UNAVAILABLE \
+      (reconnect and resume), reads keep working, and writes resume once the disk can write.
 
       Every switchboard.v1 call needs `authorization: Bearer <token>`; tokens are signed with \
       the key in token_key_file (at least 32 bytes, less a trailing newline), or in \
@@ -122,7 +128,22 @@ struct ServeCommand: AsyncParsableCommand {
 
     let logger = bootstrapLogging(level: settings.logLevel)
     let setup = try await RegistrySetup.open(settings: settings, logger: logger)
-    let registry = setup.registry
+    do {
+      try await serve(settings: settings, logger: logger, registry: setup.registry, authority: authority)
+    } catch {
+      await setup.close()
+      throw error
+    }
+    await setup.close()
+  }
+
+  /// Loads the demo data if asked, then serves until SIGTERM or SIGINT.
+  private func serve(
+    settings: ServerSettings,
+    logger: Logger,
+    registry: Registry,
+    authority: TokenAuthority
+  ) async throws {
     let announcements =
       settings.domain.demo ? try await DemoSetup.load(into: registry, authority: authority) : []
     let domain = DomainEnvironment(registry: registry, authority: authority)
@@ -134,6 +155,5 @@ struct ServeCommand: AsyncParsableCommand {
       announcements: announcements,
       beforeDraining: { domain.drain.beginDraining() }
     ).run()
-    await setup.close()
   }
 }

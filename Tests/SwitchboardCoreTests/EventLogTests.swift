@@ -101,4 +101,20 @@ struct EventLogTests {
     #expect(!log.retains(after: 1) && log.tooOld(cursor: "1").code == .outOfRange)
     #expect(try log.requestedPosition(afterCursor: "", fromNow: false) == oldest - 1)
   }
+
+  @Test("a restored tail with purged gaps keeps only the run that ends at the last position")
+  func restoredWithGaps() throws {
+    var source = ExternalEventLog()
+    var all: [ExternalEvent] = []
+    for n in 1...6 { all.append(source.append(conversationID: "c-1", at: F.t0, Self.ticket(n), retention: 10)) }
+    let stored = all.filter { $0.cursor != "3" }  // position 3 was purged
+    let log = ExternalEventLog(restoring: stored, lastPosition: 6)
+    #expect(log.lastPosition == 6)
+    #expect(log.retains(after: 3))
+    #expect(!log.retains(after: 2))
+    #expect(log.events(after: 3, kinds: []).map(\.cursor) == ["4", "5", "6"])
+    #expect(log.events(after: 4, kinds: []).map(\.cursor) == ["5", "6"])
+    let empty = ExternalEventLog(restoring: [], lastPosition: 9)
+    #expect(empty.lastPosition == 9 && empty.events(after: 9, kinds: []).isEmpty)
+  }
 }

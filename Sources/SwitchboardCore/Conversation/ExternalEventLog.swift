@@ -18,9 +18,18 @@ struct ExternalEventLog: Sendable {
   /// is the newest position ever used (the next event continues after it, even if the tail is
   /// empty because older events were purged).
   init(restoring tail: [ExternalEvent], lastPosition: UInt64) {
-    let kept = tail.suffix(Int(min(UInt64(tail.count), lastPosition)))
-    events = Array(kept)
-    firstPosition = lastPosition + 1 - UInt64(kept.count)
+    // Memory holds a gap-free run ending at `lastPosition` (`events[i]` sits at
+    // `firstPosition + i`); a retention purge may have left gaps further back, which the
+    // store serves.
+    var kept: [ExternalEvent] = []
+    var expected = lastPosition
+    for event in tail.reversed() {
+      guard expected > 0, UInt64(event.cursor) == expected else { break }
+      kept.append(event)
+      expected -= 1
+    }
+    events = kept.reversed()
+    firstPosition = expected + 1
   }
 
   /// Position of the newest event, 0 before the first.

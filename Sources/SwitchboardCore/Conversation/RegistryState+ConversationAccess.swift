@@ -13,7 +13,12 @@ extension RegistryState {
   /// The conversation, or `notFound`.
   func conversation(_ conversationID: String) throws(CoreError) -> ConversationRecord {
     guard let record = conversations[conversationID] else {
-      throw CoreError(.notFound, "conversation \(conversationID) does not exist")
+      throw CoreError(
+        .notFound,
+        durable
+          ? "conversation \(conversationID) does not exist or closed more than a day ago "
+            + "(closed conversations are read with Transcripts.GetTranscript)"
+          : "conversation \(conversationID) does not exist")
     }
     return record
   }

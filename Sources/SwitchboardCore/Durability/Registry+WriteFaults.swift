@@ -71,11 +71,16 @@ extension Registry {
         guard !state.needsReload else { return false }
         state.writeFault = nil
         state.reloading = false
+        var deferred = Effects()
+        for record in state.deferredRecords { deferred.journal(record) }
+        state.deferredRecords = []
+        _ = outbox.enqueue(deferred, awaited: false)
         return true
       }
       if recovered { break }
     }
-    // Routing that waited for the store (queues marked while it could not write) runs now.
+    // The deferred records are journaled, and the routing that waited for the store (queues
+    // marked while it could not write) runs, now.
     mutateDetached { _, _, _ in }
   }
 
@@ -96,21 +101,21 @@ extension Registry {
       .unavailable,
       "the store could not write (\(error.message)); the server reloaded its state; reconnect and "
         + "resume from your last cursor")
-    let (endStreams, commands) = state.withLock { state -> ([@Sendable () -> Void], [TimerCommand]) in
+    let (endStreams, commands, generation) = state.withLock {
+      state -> ([@Sendable () -> Void], [TimerCommand], UInt64) in
       var effects = Effects()
       var fresh = RegistryState(restoring: recovered, options: options, now: clock.now, effects: &effects)
       fresh.writeFault = state.writeFault
       fresh.reloading = state.reloading
       fresh.needsReload = state.needsReload
+      // The withdrawals of offers that were pending wait until the store can write.
+      fresh.deferredRecords = effects.records
       let endStreams = state.streamEnders(with: ending)
       state = fresh
       outbox.beginEpoch()
-      // The withdrawals of offers that were pending are not journaled now (the store cannot
-      // write); the next recovery withdraws them again.
-      return (endStreams, effects.timers)
+      return (endStreams, effects.timers, timers.startGeneration())
     }
-    timers.cancelAll()
-    applyTimers(commands)
+    applyTimers(commands, generation: generation)
     for end in endStreams { end() }
   }
 }

@@ -89,7 +89,7 @@ extension RegistryState {
     facts.skipped = recovered.skippedAgentIDs
     facts.decisions = Array(recovered.decisions.suffix(options.maxDecisionsPerConversation))
     facts.lastTransfer = record.transfers.last
-    facts.transferringAgentID = record.transfers.last?.transferredBy.participantID
+    facts.transferringAgentID = Self.ownerAtLastTransfer(recovered.events)
     for stored in recovered.offers {
       offers[stored.offer.offerID] = OfferState(
         offer: stored.offer, agentID: stored.agentID,
@@ -127,6 +127,25 @@ extension RegistryState {
     if let maxWait = queue.config.maxWait {
       effects.arm(.maxWait(conversationID: conversationID, entry: 1), at: facts.enteredQueueAt + maxWait)
     }
+  }
+
+  /// The agent who owned the conversation when it was last transferred or reassigned (queue
+  /// routing does not offer it back to them, as `transferringAgentID` says); `nil` if it
+  /// waited then or was never transferred.
+  private static func ownerAtLastTransfer(_ events: [ConversationEvent]) -> String? {
+    var owner: String?
+    var atTransfer: String?
+    for event in events {
+      switch event.kind {
+      case .assigned(let assigned): owner = assigned.agent.participantID
+      case .transferred: atTransfer = owner
+      case .participantLeft(let participant) where participant.role != .customer && participant.participantID == owner:
+        owner = nil
+      case .closed: owner = nil
+      default: break
+      }
+    }
+    return atTransfer
   }
 
   /// A stored offer's status; one still pending is withdrawn at `now`.

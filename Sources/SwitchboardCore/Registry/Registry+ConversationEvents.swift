@@ -112,7 +112,8 @@ extension Registry {
     cursor: String
   ) async throws(CoreError) {
     // Events older than the memory's oldest were appended before this call; once settled
-    // they are journaled, so a missing one was purged.
+    // they are journaled, so a missing one was purged: the consumer missed it and must
+    // reconcile (outOfRange) rather than silently skip it.
     await settle()
     let next = try await store.feedEvents(after: position, kinds: [], limit: 1).first
     guard let next, try FeedCatchUp.position(of: next) == position + 1 else {

@@ -98,7 +98,7 @@ public final class Registry: Sendable {
     let state = RegistryState(restoring: recovered, options: options, now: clock.now, effects: &effects)
     self.init(clock: clock, journal: store, store: store, state: state, options: options)
     _ = outbox.enqueue(effects, awaited: false)
-    applyTimers(effects.timers)
+    applyTimers(effects.timers, generation: timers.generation)
     outbox.kick()
   }
 
@@ -124,16 +124,16 @@ public final class Registry: Sendable {
     opensStream: Bool = false,
     _ body: (inout RegistryState, WallTime, inout Effects) throws(CoreError) -> Result
   ) async throws(CoreError) -> Result {
-    let (result, ticket, commands) = try state.withLock {
-      (state) throws(CoreError) -> (Result, UInt64?, [TimerCommand]) in
+    let (result, ticket, commands, generation) = try state.withLock {
+      (state) throws(CoreError) -> (Result, UInt64?, [TimerCommand], UInt64) in
       if !opensStream { try state.requireWritable() }
       let now = clock.now
       var effects = Effects()
       let result = try body(&state, now, &effects)
       state.finishChange(now: now, effects: &effects)
-      return (result, outbox.enqueue(effects, awaited: true), effects.timers)
+      return (result, outbox.enqueue(effects, awaited: true), effects.timers, timers.generation)
     }
-    applyTimers(commands)
+    applyTimers(commands, generation: generation)
     if let ticket { try await outbox.flush(ticket) }
     return result
   }
@@ -141,15 +141,15 @@ public final class Registry: Sendable {
   /// Runs a state change from a context that cannot wait (a timer, a stream's termination);
   /// its effects are delivered by a drainer task.
   func mutateDetached(_ body: (inout RegistryState, WallTime, inout Effects) -> Void) {
-    let commands = state.withLock { state -> [TimerCommand] in
+    let (commands, generation) = state.withLock { state -> ([TimerCommand], UInt64) in
       let now = clock.now
       var effects = Effects()
       body(&state, now, &effects)
       state.finishChange(now: now, effects: &effects)
       _ = outbox.enqueue(effects, awaited: false)
-      return effects.timers
+      return (effects.timers, timers.generation)
     }
-    applyTimers(commands)
+    applyTimers(commands, generation: generation)
     outbox.kick()
   }
 
@@ -183,13 +183,16 @@ public final class Registry: Sendable {
     await outbox.settle()
   }
 
-  func applyTimers(_ commands: [TimerCommand]) {
+  /// Applies timer commands computed in timer `generation` (ignored once it is over).
+  func applyTimers(_ commands: [TimerCommand], generation: UInt64) {
     guard !commands.isEmpty else { return }
-    timers.apply(commands, clock: clock) { [weak self] key in self?.timerFired(key) }
+    timers.apply(commands, generation: generation, clock: clock) { [weak self] key, generation in
+      self?.timerFired(key, generation: generation)
+    }
   }
 
-  private func timerFired(_ key: TimerKey) {
-    timers.fired(key)
+  private func timerFired(_ key: TimerKey, generation: UInt64) {
+    guard timers.fired(key, generation: generation) else { return }
     mutateDetached { state, now, effects in
       // While the store cannot write, a timer's change waits: it is tried again shortly.
       if state.writeFault != nil {

@@ -61,6 +61,9 @@ struct RegistryState: Sendable {
   /// A failed append left changes in memory that the store does not have: reload before
   /// accepting changes again.
   var needsReload = false
+  /// Records of a reload (withdrawn offers) that could not be journaled while the store could
+  /// not write; journaled first once it can.
+  var deferredRecords: [JournalRecord] = []
   /// True with a store: closed conversations are read from it, not indexed here, and leave
   /// memory after the recently-closed window (`RegistryState+Eviction.swift`).
   var durable = false
