@@ -21,13 +21,17 @@ public final class JournalWriter: Journal {
     var continuation: CheckedContinuation<CoreError?, Never>
   }
 
-  private struct State {
+  private struct State: ConnectionThreadState {
     var appends: [PendingAppend] = []
     var tasks: [@Sendable (SQLiteConnection) -> Void] = []
     var closing = false
     var statistics = JournalStatistics()
     var exitWaiters: [CheckedContinuation<Void, Never>] = []
     var exited = false
+
+    mutating func enqueue(_ job: @escaping @Sendable (SQLiteConnection) -> Void) {
+      tasks.append(job)
+    }
   }
 
   private let state = ConditionLock(State())
@@ -98,37 +102,13 @@ public final class JournalWriter: Journal {
   func perform<Value: Sendable>(
     _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteError) -> Value
   ) async throws(SQLiteError) -> Value {
-    let result: Result<Value, SQLiteError> = await withCheckedContinuation { continuation in
-      let accepted = state.withLock { state -> Bool in
-        guard !state.closing else { return false }
-        state.tasks.append { connection in
-          continuation.resume(returning: Result { () throws(SQLiteError) in try body(connection) })
-        }
-        return true
-      }
-      if accepted {
-        state.broadcast()
-      } else {
-        continuation.resume(
-          returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed"))
-        )
-      }
-    }
-    return try result.get()
+    try await state.runOnThread(body)
   }
 
   /// Commits what is queued, then stops the thread and closes the connection; later appends
   /// fail with `unavailable`.
   func close() async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      let done = state.withLock { state -> Bool in
-        state.closing = true
-        if state.exited { return true }
-        state.exitWaiters.append(continuation)
-        return false
-      }
-      if done { continuation.resume() } else { state.broadcast() }
-    }
+    await state.closeThread()
   }
 
   private static let closedError = CoreError(

@@ -4,11 +4,15 @@ internal import CSQLite
 /// transcript reads and searches neither block the Swift pool nor wait for the journal writer
 /// (in WAL mode readers see the last committed state while the writer writes).
 final class ReaderThread: Sendable {
-  private struct State {
+  private struct State: ConnectionThreadState {
     var jobs: [@Sendable (SQLiteConnection) -> Void] = []
     var closing = false
     var exited = false
     var exitWaiters: [CheckedContinuation<Void, Never>] = []
+
+    mutating func enqueue(_ job: @escaping @Sendable (SQLiteConnection) -> Void) {
+      jobs.append(job)
+    }
   }
 
   private let state = ConditionLock(State())
@@ -46,36 +50,12 @@ final class ReaderThread: Sendable {
   func read<Value: Sendable>(
     _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteError) -> Value
   ) async throws(SQLiteError) -> Value {
-    let result: Result<Value, SQLiteError> = await withCheckedContinuation { continuation in
-      let accepted = state.withLock { state -> Bool in
-        guard !state.closing else { return false }
-        state.jobs.append { connection in
-          continuation.resume(returning: Result { () throws(SQLiteError) in try body(connection) })
-        }
-        return true
-      }
-      if accepted {
-        state.broadcast()
-      } else {
-        continuation.resume(
-          returning: .failure(SQLiteError(code: SQLITE_MISUSE, message: "the store is closed"))
-        )
-      }
-    }
-    return try result.get()
+    try await state.runOnThread(body)
   }
 
   /// Finishes the queued jobs, then stops the thread and closes the connection.
   func close() async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      let done = state.withLock { state -> Bool in
-        state.closing = true
-        if state.exited { return true }
-        state.exitWaiters.append(continuation)
-        return false
-      }
-      if done { continuation.resume() } else { state.broadcast() }
-    }
+    await state.closeThread()
   }
 
   private func run(on connection: SQLiteConnection) {
