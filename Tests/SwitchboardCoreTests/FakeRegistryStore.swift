@@ -20,6 +20,8 @@ final class FakeRegistryStore: RegistryStore {
     var feedReads = 0
     var transcriptReads = 0
     var failReads = false
+    var failWrites = false
+    var loads = 0
   }
 
   private let contents = Mutex(Contents())
@@ -37,6 +39,10 @@ final class FakeRegistryStore: RegistryStore {
 
   /// Makes every read fail with `unavailable` (or work again).
   func setFailReads(_ fail: Bool) { contents.withLock { $0.failReads = fail } }
+  /// Makes appends and write probes fail (true) or succeed (false).
+  func setFailWrites(_ fail: Bool) { contents.withLock { $0.failWrites = fail } }
+  /// How often the registry loaded its state (at start and after failed appends).
+  var loads: Int { contents.withLock { $0.loads } }
 
   /// Stores a closed conversation's transcript.
   func put(_ stored: StoredTranscript) {
@@ -52,7 +58,10 @@ final class FakeRegistryStore: RegistryStore {
   }
 
   func append(_ records: [JournalRecord]) async throws(CoreError) {
-    contents.withLock { contents in
+    try contents.withLock { (contents) throws(CoreError) in
+      if contents.failWrites {
+        throw CoreError(.unavailable, "the store could not write: disk full (test)")
+      }
       contents.records.append(contentsOf: records)
       for case .externalEvent(let event) in records
       where UInt64(event.cursor)! > contents.purgedThrough {
@@ -61,7 +70,20 @@ final class FakeRegistryStore: RegistryStore {
     }
   }
 
-  func loadForRecovery(_ request: RecoveryRequest) async throws -> RecoveredState { .nothing }
+  /// The queues and agents the accepted records saved (what the write-fault tests need back
+  /// after a reload); nothing else.
+  func loadForRecovery(_ request: RecoveryRequest) async throws -> RecoveredState {
+    let records = contents.withLock { contents in
+      contents.loads += 1
+      return contents.records
+    }
+    var recovered = RecoveredState.nothing
+    for record in records {
+      if case .queueSaved(let queue) = record { recovered.queues.append(queue) }
+      if case .agentSaved(let agent) = record { recovered.agents.append(agent) }
+    }
+    return recovered
+  }
 
   func feedEvents(
     after position: UInt64,
@@ -131,7 +153,9 @@ final class FakeRegistryStore: RegistryStore {
     }
   }
 
-  func probeWrite() async throws(CoreError) {}
+  func probeWrite() async throws(CoreError) {
+    if contents.withLock({ $0.failWrites }) { throw CoreError(.unavailable, "still full (test)") }
+  }
 
   private static func checkReadable(_ contents: Contents) throws(CoreError) {
     if contents.failReads { throw CoreError(.unavailable, "storage: could not read (test)") }

@@ -1,71 +1,6 @@
-import Synchronization
 import Testing
 
 @testable import SwitchboardCore
-
-/// A store that keeps appended records in memory and fails appends and probes while told to;
-/// it recovers to the state its accepted records describe as far as the tests need (queues and
-/// agents), which is what a real store would return after refusing the failed changes.
-final class FaultyStore: RegistryStore {
-  private struct State {
-    var failing = false
-    var records: [JournalRecord] = []
-    var loads = 0
-  }
-
-  private let state = Mutex(State())
-
-  /// Makes appends and probes fail (true) or succeed (false).
-  func setFailing(_ failing: Bool) { state.withLock { $0.failing = failing } }
-  /// The records accepted so far.
-  var records: [JournalRecord] { state.withLock { $0.records } }
-  /// How often the registry reloaded.
-  var loads: Int { state.withLock { $0.loads } }
-
-  func append(_ records: [JournalRecord]) async throws(CoreError) {
-    try state.withLock { (state) throws(CoreError) in
-      if state.failing { throw CoreError(.unavailable, "the store could not write: disk full (test)") }
-      state.records += records
-    }
-  }
-
-  func probeWrite() async throws(CoreError) {
-    if state.withLock({ $0.failing }) { throw CoreError(.unavailable, "still full (test)") }
-  }
-
-  func loadForRecovery(_ request: RecoveryRequest) async throws -> RecoveredState {
-    let records = state.withLock { state in
-      state.loads += 1
-      return state.records
-    }
-    var queues: [QueueConfig] = []
-    var agents: [AgentProfile] = []
-    for record in records {
-      if case .queueSaved(let queue) = record { queues.append(queue) }
-      if case .agentSaved(let agent) = record { agents.append(agent) }
-    }
-    return RecoveredState(
-      queues: queues, agents: agents, presence: [], resolutionCategories: nil, surveySettings: nil,
-      openConversations: [], recentlyClosed: [], feed: [], lastFeedPosition: 0, idCounters: [:],
-      lastArrivalOrder: 0)
-  }
-
-  func feedEvents(after position: UInt64, kinds: Set<ExternalEventKind>, limit: Int) async throws(CoreError)
-    -> [ExternalEvent]
-  { [] }
-
-  func transcript(conversationID: String) async throws(CoreError) -> StoredTranscript? { nil }
-
-  func searchTranscripts(
-    _ filter: TranscriptFilter, text: String, reach: TranscriptReach, pageSize: Int, pageToken: String
-  ) async throws(CoreError) -> TranscriptSearchResult {
-    TranscriptSearchResult(page: Page(items: [], nextPageToken: ""), totalEstimate: 0)
-  }
-
-  func exportTranscripts(
-    _ filter: TranscriptFilter, reach: TranscriptReach, resumeToken: String, limit: Int
-  ) async throws(CoreError) -> [ExportedTranscript] { [] }
-}
 
 /// A failed append: the change is undone (never delivered, gone after the reload), streams end
 /// with `unavailable`, writes fail fast until the store can write, reads keep working.
@@ -73,7 +8,7 @@ final class FaultyStore: RegistryStore {
   static let admin = Caller.admin("root")
   static let bot = Caller.bot("bot-1")
 
-  private func registry(_ store: FaultyStore, clock: ManualClock) async throws -> Registry {
+  private func registry(_ store: FakeRegistryStore, clock: ManualClock) async throws -> Registry {
     let registry = Registry(
       clock: clock, store: store, restoring: try await store.loadForRecovery(RecoveryRequest(now: clock.now)))
     _ = try await registry.createQueue(caller: Self.admin, QueueConfig(queueID: "q", name: "Q"))
@@ -98,7 +33,7 @@ final class FaultyStore: RegistryStore {
   }
 
   @Test func aFailedAppendIsUndoneAndWritesResumeWhenTheStoreRecovers() async throws {
-    let store = FaultyStore()
+    let store = FakeRegistryStore()
     let clock = ManualClock()
     let registry = try await registry(store, clock: clock)
     let notifications = try await registry.notifications(caller: .agent("a"), becomeAvailable: true)
@@ -109,7 +44,7 @@ final class FaultyStore: RegistryStore {
       return
     }
 
-    store.setFailing(true)
+    store.setFailWrites(true)
     await #expect(throws: CoreError.self) { _ = try await start(registry) }
     // Answered only after the reload: the undone conversation cannot be read any more.
     #expect(registry.read { state, _ in state.conversations.isEmpty })
@@ -150,7 +85,7 @@ final class FaultyStore: RegistryStore {
       #expect(error.code == .unavailable)
     }
 
-    store.setFailing(false)
+    store.setFailWrites(false)
     try await waitUntilWritable(registry)
     let conversation = try await start(registry)
     #expect(registry.read { state, _ in state.conversations[conversation] != nil })

@@ -168,7 +168,11 @@ final class Outbox: Sendable {
         return (group, state.epoch, state.poison)
       }
       guard let taken, let last = taken.group.last?.ticket else { return }
-      let current = taken.group.filter { $0.epoch == taken.epoch }
+      // Batches of a discarded state come first; normally there are none, and the group is
+      // used as it is.
+      let current =
+        taken.group.first?.epoch == taken.epoch
+        ? taken.group[...] : taken.group.drop { $0.epoch != taken.epoch }
       var failure = taken.poison
       var poisoned = false
       let records = current.flatMap(\.records)

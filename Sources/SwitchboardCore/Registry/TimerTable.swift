@@ -14,9 +14,12 @@ final class TimerTable: Sendable {
   }
 
   private let armed = Mutex(Armed())
+  /// `armed.generation`, readable without the lock: every change reads it (under the
+  /// registry's lock, where `startGeneration` changes it).
+  private let currentGeneration = Atomic<UInt64>(0)
 
   /// The current generation; read it under the registry's lock with the commands it goes with.
-  var generation: UInt64 { armed.withLock { $0.generation } }
+  var generation: UInt64 { currentGeneration.load(ordering: .relaxed) }
 
   /// Applies commands of `generation` in order (none if it is over); `fire` is what an armed
   /// timer runs, with the timer's generation.
@@ -46,6 +49,7 @@ final class TimerTable: Sendable {
   func startGeneration() -> UInt64 {
     let (generation, all) = armed.withLock { armed in
       armed.generation += 1
+      currentGeneration.store(armed.generation, ordering: .relaxed)
       defer { armed.timers.removeAll() }
       return (armed.generation, Array(armed.timers.values))
     }
